@@ -1,0 +1,86 @@
+//! The built-in exercise library, embedded in the binary from `assets/`.
+//!
+//! The catalog is checked when it loads (and by the tests): a broken
+//! built-in file is a bug in the program, reported in words, not a crash.
+
+mod validate;
+
+use std::collections::BTreeMap;
+
+use crate::model::{Exercise, Illustration};
+
+pub use validate::{CatalogProblem, validate};
+
+const EXERCISES_RON: &str = include_str!("../../assets/exercises.ron");
+const ILLUSTRATIONS_RON: &str = include_str!("../../assets/illustrations.ron");
+
+/// The built-in exercises, in bottom-up order.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    exercises: Vec<Exercise>,
+}
+
+impl Catalog {
+    /// Loads and checks the built-in catalog.
+    pub fn builtin() -> Result<Catalog, Vec<CatalogProblem>> {
+        Catalog::from_ron(EXERCISES_RON, ILLUSTRATIONS_RON)
+    }
+
+    /// Loads and checks a catalog from the text of its two files.
+    pub fn from_ron(exercises: &str, illustrations: &str) -> Result<Catalog, Vec<CatalogProblem>> {
+        let mut exercises: Vec<Exercise> = ron::from_str(exercises).map_err(|e| {
+            vec![CatalogProblem::Parse {
+                file: "exercises.ron",
+                message: e.to_string(),
+            }]
+        })?;
+        let mut pictures: BTreeMap<String, Illustration> =
+            ron::from_str(illustrations).map_err(|e| {
+                vec![CatalogProblem::Parse {
+                    file: "illustrations.ron",
+                    message: e.to_string(),
+                }]
+            })?;
+        let mut problems = Vec::new();
+        // An exercise without a picture keeps the empty default, which
+        // `validate` reports.
+        for exercise in &mut exercises {
+            if let Some(picture) = pictures.remove(&exercise.id) {
+                exercise.illustration = picture;
+            }
+        }
+        problems.extend(pictures.into_keys().map(CatalogProblem::OrphanIllustration));
+        problems.extend(validate(&exercises));
+        if problems.is_empty() {
+            Ok(Catalog { exercises })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every exercise, bottom-up.
+    pub fn exercises(&self) -> &[Exercise] {
+        &self.exercises
+    }
+
+    /// The exercise with this id.
+    pub fn get(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// One line per exercise: id, name, region and tools, tab-separated.
+    pub fn listing(&self) -> String {
+        let mut out = String::new();
+        for e in &self.exercises {
+            let tools: Vec<&str> = e.tools.iter().map(|t| t.slug()).collect();
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\n",
+                e.id,
+                e.name,
+                e.region.slug(),
+                tools.join(",")
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,19 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// A desktop coach for foam rolling and ball work.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "rollcoach", version, about, long_about = None)]
+pub struct Cli {
+    /// Keep all settings and routines in DIR instead of the platform's
+    /// config folder (for portable installs and tests).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Print every exercise (id, name, region, tools; tab-separated) and exit.
+    #[arg(long)]
+    pub list_exercises: bool,
+}

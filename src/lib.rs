@@ -1,0 +1,10 @@
+//! Rollcoach: a desktop coach for foam rolling and ball work.
+//!
+//! The domain (catalog, model, store) knows nothing of the window; the UI
+//! draws it and sends commands back.
+
+pub mod catalog;
+pub mod cli;
+pub mod model;
+pub mod store;
+pub mod ui;

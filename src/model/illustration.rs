@@ -1,0 +1,127 @@
+//! The picture of an exercise, as data: a posed pictogram figure, the tool,
+//! the target area and the rolling path, in centimetres on a side view.
+//!
+//! Coordinates are centimetres with x to the right and y up from the floor
+//! (y = 0). The figure is about 170 cm tall. Keeping the picture as a pose
+//! (named joints) means one drawing style everywhere, and lets the player
+//! move the figure along the roller later.
+
+use serde::{Deserialize, Serialize};
+
+/// A point on the side view, in centimetres: (x to the right, y up).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Point(pub f32, pub f32);
+
+impl Point {
+    /// The point moved by `(dx, dy)`.
+    pub fn offset(self, dx: f32, dy: f32) -> Point {
+        Point(self.0 + dx, self.1 + dy)
+    }
+}
+
+/// An arm: from the shoulder (shared with the torso) to the hand.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Arm {
+    pub elbow: Point,
+    pub wrist: Point,
+}
+
+/// A leg: from the hip (shared with the torso) to the toes.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Leg {
+    pub knee: Point,
+    pub ankle: Point,
+    pub toe: Point,
+}
+
+/// A figure's position, by named joints. "Near" limbs face the viewer and
+/// are drawn in front; "far" limbs are drawn behind, a shade lighter.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Pose {
+    pub head: Point,
+    pub shoulder: Point,
+    pub hip: Point,
+    pub near_arm: Arm,
+    pub far_arm: Arm,
+    pub near_leg: Leg,
+    pub far_leg: Leg,
+}
+
+/// A roller or ball, and where its centre is.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Equipment {
+    /// Centre of the roller's section or of the ball.
+    pub at: Point,
+    /// Diameter in centimetres: 15 for a roller, 6.5 for a ball.
+    pub diameter: f32,
+    /// For a roller lying along the view (seen from its side, not end-on):
+    /// its length in centimetres. Zero draws it end-on, as a circle.
+    #[serde(default)]
+    pub length: f32,
+}
+
+/// The muscle worked: a soft patch from one point to another.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Target {
+    pub from: Point,
+    pub to: Point,
+    /// Width of the patch in centimetres.
+    pub width: f32,
+}
+
+/// The rolling path: an arrow beside the body.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct RollArrow {
+    pub from: Point,
+    pub to: Point,
+    /// Heads at both ends when the movement goes back and forth.
+    #[serde(default = "yes")]
+    pub both_ways: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Everything drawn on an exercise card's picture.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Illustration {
+    pub pose: Pose,
+    pub equipment: Equipment,
+    pub target: Target,
+    pub path: RollArrow,
+    /// The x position of a wall the figure leans on, if any.
+    #[serde(default)]
+    pub wall: Option<f32>,
+    /// Seen from above instead of from the side: no floor line, and y is
+    /// sideways rather than up.
+    #[serde(default)]
+    pub from_above: bool,
+    /// A close-up: only what is above this height (cm) is framed, so that a
+    /// standing figure's ball at shoulder height is large enough to see.
+    #[serde(default)]
+    pub close_up_above: Option<f32>,
+}
+
+impl Illustration {
+    /// Every point of the picture, for fitting it into a frame.
+    pub fn points(&self) -> Vec<Point> {
+        let p = &self.pose;
+        let mut pts = vec![p.head, p.shoulder, p.hip];
+        for arm in [p.near_arm, p.far_arm] {
+            pts.extend([arm.elbow, arm.wrist]);
+        }
+        for leg in [p.near_leg, p.far_leg] {
+            pts.extend([leg.knee, leg.ankle, leg.toe]);
+        }
+        let e = &self.equipment;
+        pts.extend([
+            e.at.offset(-e.length / 2.0, 0.0),
+            e.at.offset(e.length / 2.0, 0.0),
+            self.target.from,
+            self.target.to,
+        ]);
+        pts.extend([self.path.from, self.path.to]);
+        pts
+    }
+}

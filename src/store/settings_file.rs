@@ -1,0 +1,158 @@
+//! `settings.ron`: loaded forgivingly, saved atomically, never overwritten
+//! when it could not be read.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+
+use super::{DataDir, FileProblem, describe_ron_error, write_atomically};
+use crate::model::Settings;
+
+/// The outcome of reading the settings file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedSettings {
+    /// The settings to use: the file's, or the defaults.
+    pub settings: Settings,
+    /// Why the file could not be used, if it could not.
+    pub problem: Option<FileProblem>,
+}
+
+/// Reads and writes `settings.ron` in a data folder.
+#[derive(Debug, Clone)]
+pub struct SettingsStore {
+    path: PathBuf,
+    /// Set when the file exists but could not be read: it is then left alone,
+    /// so that nothing the user wrote in it is lost.
+    protected: bool,
+}
+
+impl SettingsStore {
+    /// Reads the settings of `dir`. A missing file gives the defaults; a
+    /// broken one gives the defaults and a problem to show, and is protected
+    /// from being overwritten.
+    pub fn load(dir: &DataDir) -> (SettingsStore, LoadedSettings) {
+        let path = dir.settings_file();
+        let (settings, problem) = match std::fs::read_to_string(&path) {
+            Ok(text) => match ron::from_str::<Settings>(&text) {
+                Ok(settings) => (settings, None),
+                Err(e) => (
+                    Settings::default(),
+                    Some(FileProblem {
+                        path: path.clone(),
+                        message: describe_ron_error(&e),
+                    }),
+                ),
+            },
+            Err(e) if e.kind() == ErrorKind::NotFound => (Settings::default(), None),
+            Err(e) => (
+                Settings::default(),
+                Some(FileProblem {
+                    path: path.clone(),
+                    message: format!("could not be read: {e}"),
+                }),
+            ),
+        };
+        if let Some(problem) = &problem {
+            log::warn!("settings not loaded, using defaults: {problem}");
+        }
+        let store = SettingsStore {
+            path,
+            protected: problem.is_some(),
+        };
+        (store, LoadedSettings { settings, problem })
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// Whether saving is held back because the file on disk could not be read.
+    pub fn is_protected(&self) -> bool {
+        self.protected
+    }
+
+    /// Saves the settings as pretty RON, atomically. Refuses (with a message)
+    /// when the file on disk could not be read at start, to keep it intact.
+    pub fn save(&self, settings: &Settings) -> Result<(), FileProblem> {
+        if self.protected {
+            return Err(FileProblem {
+                path: self.path.clone(),
+                message: "was not saved, to keep the file you have: it could not be read at \
+                          start. Fix or remove it, then restart Rollcoach."
+                    .to_owned(),
+            });
+        }
+        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
+            .map_err(|e| FileProblem {
+                path: self.path.clone(),
+                message: format!("could not be written: {e}"),
+            })?;
+        write_atomically(&self.path, text.as_bytes()).map_err(|e| FileProblem {
+            path: self.path.clone(),
+            message: format!("could not be saved: {e}"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{TextSize, ThemePreference, Tool};
+
+    #[test]
+    fn missing_file_gives_defaults_without_a_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, loaded) = SettingsStore::load(&DataDir::at(dir.path()));
+        assert_eq!(loaded.settings, Settings::default());
+        assert_eq!(loaded.problem, None);
+    }
+
+    #[test]
+    fn settings_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::at(dir.path().join("nested"));
+        let (store, _) = SettingsStore::load(&data);
+        let settings = Settings {
+            safety_acknowledged: true,
+            theme: ThemePreference::Dark,
+            text_size: TextSize::ExtraLarge,
+            tools_owned: vec![Tool::TennisBall],
+            ..Settings::default()
+        };
+        store.save(&settings).unwrap();
+        let (_, loaded) = SettingsStore::load(&data);
+        assert_eq!(loaded.settings, settings);
+    }
+
+    #[test]
+    fn older_file_with_missing_fields_and_comments_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("settings.ron"),
+            "// written by hand\n(safety_acknowledged: true, some_future_field: 3)\n",
+        )
+        .unwrap();
+        let (_, loaded) = SettingsStore::load(&DataDir::at(dir.path()));
+        assert!(loaded.settings.safety_acknowledged, "{:?}", loaded.problem);
+        assert_eq!(loaded.settings.theme, ThemePreference::System);
+    }
+
+    #[test]
+    fn broken_file_is_reported_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let broken = "(\n  safety_acknowledged: yes please,\n)";
+        std::fs::write(&path, broken).unwrap();
+        let (store, loaded) = SettingsStore::load(&DataDir::at(dir.path()));
+        let problem = loaded.problem.expect("a problem is reported");
+        assert!(
+            problem.message.starts_with("line 2, column"),
+            "{}",
+            problem.message
+        );
+        assert!(store.is_protected());
+        let refused = store.save(&Settings::default());
+        assert!(refused.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    }
+}

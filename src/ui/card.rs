@@ -1,0 +1,268 @@
+//! One exercise card in full: a large picture and every section a person
+//! needs to do it well and safely.
+
+use eframe::egui::{self, Key, Modifiers, RichText};
+
+use super::Command;
+use super::theme::caution_colour;
+use super::widgets::illustration;
+use crate::catalog::Catalog;
+use crate::model::exercise::DEFAULT_PACE_CM_PER_S;
+use crate::model::{Exercise, Settings};
+
+/// Section titles, in the order they appear (also their accessible labels).
+pub mod sections {
+    pub const WORKS: &str = "What it works";
+    pub const TOOLS: &str = "What you need";
+    pub const SETUP: &str = "Set up";
+    pub const ROLL: &str = "Roll";
+    pub const HOLD: &str = "Hold a tender spot";
+    pub const BREATHE: &str = "Breathe";
+    pub const EASIER: &str = "Make it easier";
+    pub const HARDER: &str = "Make it harder";
+    pub const AVOID: &str = "Keep off";
+    pub const SIDES: &str = "Sides";
+    pub const TIMINGS: &str = "Timings";
+}
+
+/// Label of the button back to the library.
+pub const BACK_LABEL: &str = "Back to the library";
+
+/// Draws the card of `exercise`; Left/Right go to the previous/next card,
+/// Esc back to the library.
+pub fn show(
+    ui: &mut egui::Ui,
+    exercise: &Exercise,
+    catalog: &Catalog,
+    settings: &Settings,
+    commands: &mut Vec<Command>,
+) {
+    let all = catalog.exercises();
+    let index = all.iter().position(|e| e.id == exercise.id).unwrap_or(0);
+    let prev = index.checked_sub(1).map(|i| &all[i]);
+    let next = all.get(index + 1);
+    let nothing_focused = ui.ctx().memory(|m| m.focused()).is_none();
+    ui.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::Escape)
+            || i.consume_key(Modifiers::NONE, Key::Backspace)
+        {
+            commands.push(Command::ShowLibrary);
+        }
+        if nothing_focused {
+            if let Some(p) = prev.filter(|_| i.consume_key(Modifiers::NONE, Key::ArrowLeft)) {
+                commands.push(Command::OpenCard(p.id.clone()));
+            }
+            if let Some(n) = next.filter(|_| i.consume_key(Modifiers::NONE, Key::ArrowRight)) {
+                commands.push(Command::OpenCard(n.id.clone()));
+            }
+        }
+    });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button(BACK_LABEL).on_hover_text("Esc").clicked() {
+                commands.push(Command::ShowLibrary);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let next_btn = ui.add_enabled(next.is_some(), egui::Button::new("Next"));
+                if next_btn.on_hover_text("Right arrow").clicked()
+                    && let Some(n) = next
+                {
+                    commands.push(Command::OpenCard(n.id.clone()));
+                }
+                let prev_btn = ui.add_enabled(prev.is_some(), egui::Button::new("Previous"));
+                if prev_btn.on_hover_text("Left arrow").clicked()
+                    && let Some(p) = prev
+                {
+                    commands.push(Command::OpenCard(p.id.clone()));
+                }
+                ui.label(RichText::new(format!("{} of {}", index + 1, all.len())).weak());
+            });
+        });
+        ui.add_space(4.0);
+        ui.heading(RichText::new(&exercise.name).size(34.0).strong());
+        ui.label(
+            RichText::new(format!(
+                "{}  ·  {}",
+                exercise.region.label(),
+                exercise.summary
+            ))
+            .weak(),
+        );
+        ui.add_space(8.0);
+
+        let wide = ui.available_width() > 900.0;
+        if wide {
+            ui.columns(2, |cols| {
+                picture(&mut cols[0], exercise);
+                egui::ScrollArea::vertical()
+                    .id_salt("card_text")
+                    .auto_shrink(false)
+                    .show(&mut cols[1], |ui| details(ui, exercise, settings));
+            });
+        } else {
+            egui::ScrollArea::vertical()
+                .id_salt("card_text")
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    picture(ui, exercise);
+                    details(ui, exercise, settings);
+                });
+        }
+    });
+}
+
+fn picture(ui: &mut egui::Ui, exercise: &Exercise) {
+    let w = ui.available_width();
+    let h = (w * 0.68).min(ui.available_height().max(200.0));
+    let description = format!(
+        "Picture: {} with the {}, the area worked highlighted",
+        exercise.name,
+        exercise
+            .main_tool()
+            .map(|t| t.label().to_lowercase())
+            .unwrap_or_default()
+    );
+    illustration::show(ui, &exercise.illustration, egui::vec2(w, h), &description);
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(
+            "Orange: the muscle worked.  Arrow: the way to roll.  Blue: the roller or ball.",
+        )
+        .small()
+        .weak(),
+    );
+}
+
+fn details(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
+    let t = &exercise.timings;
+    title(ui, sections::WORKS, None);
+    ui.label(exercise.muscles.join(", "));
+
+    title(ui, sections::TOOLS, None);
+    for (i, tool) in exercise.tools.iter().enumerate() {
+        let role = if i == 0 { "best" } else { "or" };
+        let owned = if settings.tools_owned.contains(tool) {
+            ""
+        } else {
+            "  (you don't have one)"
+        };
+        bullet(ui, &format!("{}: {}{owned}", role, tool.label()));
+    }
+
+    title(ui, sections::SETUP, None);
+    for (i, step) in exercise.setup.iter().enumerate() {
+        numbered(ui, i + 1, step);
+    }
+
+    title(ui, sections::ROLL, None);
+    ui.label(
+        RichText::new(format!(
+            "From {} to {}.",
+            exercise.roll.from, exercise.roll.to
+        ))
+        .strong(),
+    );
+    wrapped(ui, &exercise.roll.how);
+
+    title(ui, sections::HOLD, None);
+    wrapped(ui, &exercise.hold);
+
+    title(ui, sections::BREATHE, None);
+    wrapped(ui, &exercise.breathing);
+
+    title(ui, sections::EASIER, None);
+    for line in &exercise.easier {
+        bullet(ui, line);
+    }
+    title(ui, sections::HARDER, None);
+    for line in &exercise.harder {
+        bullet(ui, line);
+    }
+
+    let caution = caution_colour(ui);
+    title(ui, sections::AVOID, Some(caution));
+    for line in &exercise.avoid {
+        bullet(ui, line);
+    }
+    bullet(ui, "Stop if the pain becomes hard to bear.");
+
+    title(ui, sections::SIDES, None);
+    ui.label(exercise.sides.label());
+
+    title(ui, sections::TIMINGS, None);
+    let stroke_s = t.stroke_seconds(DEFAULT_PACE_CM_PER_S);
+    bullet(
+        ui,
+        &format!("Roll for {} seconds{}", t.roll_seconds, per_side(exercise)),
+    );
+    bullet(
+        ui,
+        &format!(
+            "Each stroke is about {:.0} cm: {:.0} seconds one way at 2.5 cm (1 inch) a second",
+            t.stroke_cm, stroke_s
+        ),
+    );
+    if t.holds > 0 {
+        let holds = if t.holds == 1 {
+            "1 tender spot".to_owned()
+        } else {
+            format!("{} tender spots", t.holds)
+        };
+        bullet(
+            ui,
+            &format!("Hold {holds} for {} seconds each", t.hold_seconds),
+        );
+    }
+    let total = t.seconds_per_side()
+        * if exercise.sides == crate::model::Sides::OneAtATime {
+            2
+        } else {
+            1
+        };
+    bullet(ui, &format!("About {} in all", minutes_seconds(total)));
+    ui.add_space(12.0);
+}
+
+fn per_side(exercise: &Exercise) -> &'static str {
+    match exercise.sides {
+        crate::model::Sides::OneAtATime => " on each side",
+        crate::model::Sides::Together => "",
+    }
+}
+
+/// "1 min 30 s", "45 s".
+pub fn minutes_seconds(total: u32) -> String {
+    match (total / 60, total % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+fn title(ui: &mut egui::Ui, text: &str, colour: Option<egui::Color32>) {
+    ui.add_space(10.0);
+    let mut rich = RichText::new(text).size(21.0).strong();
+    if let Some(c) = colour {
+        rich = rich.color(c);
+    }
+    ui.label(rich);
+}
+
+fn wrapped(ui: &mut egui::Ui, text: &str) {
+    ui.add(egui::Label::new(text).wrap());
+}
+
+fn bullet(ui: &mut egui::Ui, text: &str) {
+    ui.horizontal_top(|ui| {
+        ui.label("•");
+        wrapped(ui, text);
+    });
+}
+
+fn numbered(ui: &mut egui::Ui, n: usize, text: &str) {
+    ui.horizontal_top(|ui| {
+        ui.label(RichText::new(format!("{n}.")).strong());
+        wrapped(ui, text);
+    });
+}

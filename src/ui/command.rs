@@ -1,0 +1,24 @@
+//! Every user action, sent by the screens and applied by the app after the frame.
+
+use crate::model::{TextSize, ThemePreference, Tool};
+
+/// A user action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Show the safety rules again.
+    ShowSafety,
+    /// The user read and accepted the safety rules.
+    AcknowledgeSafety,
+    /// Back to the exercise library.
+    ShowLibrary,
+    /// Open an exercise card by id.
+    OpenCard(String),
+    SetTheme(ThemePreference),
+    SetTextSize(TextSize),
+    /// Mark a tool as owned or not.
+    SetToolOwned(Tool, bool),
+    /// Hide a notice by its index.
+    DismissNotice(usize),
+    /// Close the window.
+    Quit,
+}

@@ -1,0 +1,382 @@
+//! The exercise library: a responsive grid of cards, filtered by body
+//! region, by the tools the user owns, and by a search on name or muscle.
+
+use eframe::egui::{self, Key, Modifiers, RichText, Sense, Vec2};
+
+use super::Command;
+use super::theme::{Palette, accent};
+use super::widgets::illustration;
+use crate::catalog::Catalog;
+use crate::model::{BodyRegion, Exercise, Settings, Tool};
+
+/// The narrowest a card gets before the grid drops a column.
+const MIN_CARD_WIDTH: f32 = 230.0;
+const GAP: f32 = 14.0;
+/// Height of a card's picture relative to its width.
+const PICTURE_ASPECT: f32 = 0.62;
+
+/// Accessible label of the search field.
+pub const SEARCH_LABEL: &str = "Search by name or muscle";
+/// Label of the region filter that shows every region.
+pub const ALL_REGIONS: &str = "All regions";
+
+/// The library's state: filters and the selected card.
+#[derive(Debug, Default)]
+pub struct Library {
+    search: String,
+    region: Option<BodyRegion>,
+    /// Index of the selected card among the visible ones.
+    selected: usize,
+    /// Columns in the last frame's grid, for Up and Down.
+    columns: usize,
+    search_id: Option<egui::Id>,
+    /// Scroll the selected card into view on the next frame.
+    scroll_to_selected: bool,
+}
+
+impl Library {
+    /// The exercises that pass every filter, bottom-up.
+    pub fn visible<'a>(&self, catalog: &'a Catalog, settings: &Settings) -> Vec<&'a Exercise> {
+        catalog
+            .exercises()
+            .iter()
+            .filter(|e| self.region.is_none_or(|r| e.region == r))
+            .filter(|e| e.doable_with(&settings.tools_owned))
+            .filter(|e| e.matches_search(&self.search))
+            .collect()
+    }
+
+    /// Columns in the last frame's grid.
+    pub fn columns(&self) -> usize {
+        self.columns
+    }
+
+    /// Selects the card with this id, if it is visible (used when coming back from a card).
+    pub fn select_id(&mut self, id: &str, catalog: &Catalog, settings: &Settings) {
+        if let Some(i) = self
+            .visible(catalog, settings)
+            .iter()
+            .position(|e| e.id == id)
+        {
+            self.selected = i;
+        }
+    }
+
+    /// Draws the library.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        catalog: &Catalog,
+        settings: &Settings,
+        commands: &mut Vec<Command>,
+    ) {
+        egui::Panel::left("library_filters")
+            .resizable(false)
+            .exact_size(250.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| self.filters_ui(ui, settings, commands));
+            });
+        let visible = self.visible(catalog, settings);
+        self.selected = self.selected.min(visible.len().saturating_sub(1));
+        self.keyboard(ui, &visible, commands);
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Exercise library");
+                let count = if visible.len() == catalog.exercises().len() {
+                    format!("{} exercises, from the feet up", visible.len())
+                } else {
+                    format!(
+                        "{} of {} exercises",
+                        visible.len(),
+                        catalog.exercises().len()
+                    )
+                };
+                ui.label(RichText::new(count).weak());
+            });
+            ui.add_space(6.0);
+            if visible.is_empty() {
+                self.empty_ui(ui, settings);
+                return;
+            }
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    self.grid_ui(ui, &visible, settings, commands);
+                });
+        });
+    }
+
+    fn filters_ui(&mut self, ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+        ui.add_space(8.0);
+        let search = egui::TextEdit::singleline(&mut self.search)
+            .hint_text("Search: name or muscle")
+            .desired_width(f32::INFINITY);
+        let response = ui.add(search);
+        response.widget_info(|| {
+            let mut info = egui::WidgetInfo::text_edit(true, &self.search, &self.search, "");
+            info.label = Some(SEARCH_LABEL.to_owned());
+            info
+        });
+        self.search_id = Some(response.id);
+        if response.changed() {
+            self.selected = 0;
+        }
+        // Enter or Down in the search field goes to the first result.
+        if response.has_focus()
+            && ui.input(|i| i.key_pressed(Key::ArrowDown) || i.key_pressed(Key::Enter))
+        {
+            response.surrender_focus();
+            self.selected = 0;
+        }
+
+        ui.add_space(10.0);
+        ui.label(RichText::new("Body region").strong());
+        let mut pick = |ui: &mut egui::Ui, region: Option<BodyRegion>, label: &str| {
+            let r = ui.selectable_label(self.region == region, label);
+            if r.clicked() {
+                self.region = region;
+                self.selected = 0;
+                // Give the arrow keys back to the grid.
+                r.surrender_focus();
+            }
+        };
+        pick(ui, None, ALL_REGIONS);
+        for region in BodyRegion::ALL {
+            pick(ui, Some(region), region.label());
+        }
+
+        ui.add_space(10.0);
+        ui.label(RichText::new("Tools you own").strong());
+        for tool in Tool::ALL {
+            let mut owned = settings.tools_owned.contains(&tool);
+            let r = ui.checkbox(&mut owned, tool.label());
+            if r.changed() {
+                commands.push(Command::SetToolOwned(tool, owned));
+                r.surrender_focus();
+            }
+        }
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new("Cards show only what you can do with the tools you tick.")
+                .small()
+                .weak(),
+        );
+    }
+
+    fn empty_ui(&mut self, ui: &mut egui::Ui, settings: &Settings) {
+        ui.add_space(24.0);
+        let why = if settings.tools_owned.is_empty() {
+            "Tick at least one tool you own to see the exercises."
+        } else {
+            "No exercise matches. Try another word, or another region."
+        };
+        ui.label(RichText::new(why).size(20.0));
+        if (!self.search.is_empty() || self.region.is_some())
+            && ui.button("Clear filters").clicked()
+        {
+            self.search.clear();
+            self.region = None;
+        }
+    }
+
+    /// Arrow keys move the selection, Enter opens it, Ctrl+F or / searches.
+    fn keyboard(&mut self, ui: &egui::Ui, visible: &[&Exercise], commands: &mut Vec<Command>) {
+        let find = egui::KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let typing = ui
+            .ctx()
+            .memory(|m| m.focused())
+            .is_some_and(|id| Some(id) == self.search_id);
+        if ui.input_mut(|i| i.consume_shortcut(&find))
+            || (!typing && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Slash)))
+        {
+            if let Some(id) = self.search_id {
+                ui.ctx().memory_mut(|m| m.request_focus(id));
+            }
+            return;
+        }
+        if ui.ctx().memory(|m| m.focused()).is_some() || visible.is_empty() {
+            return;
+        }
+        let cols = self.columns.max(1);
+        let last = visible.len() - 1;
+        let mut moved = None;
+        ui.input_mut(|i| {
+            if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
+                moved = Some((self.selected + 1).min(last));
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+                moved = Some(self.selected.saturating_sub(1));
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                moved = Some((self.selected + cols).min(last));
+            }
+            if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                moved = Some(self.selected.saturating_sub(cols));
+            }
+            if i.consume_key(Modifiers::NONE, Key::Home) {
+                moved = Some(0);
+            }
+            if i.consume_key(Modifiers::NONE, Key::End) {
+                moved = Some(last);
+            }
+            if i.consume_key(Modifiers::NONE, Key::Enter) {
+                commands.push(Command::OpenCard(visible[self.selected].id.clone()));
+            }
+        });
+        if let Some(m) = moved {
+            self.selected = m;
+            self.scroll_to_selected = true;
+        }
+    }
+
+    fn grid_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        visible: &[&Exercise],
+        settings: &Settings,
+        commands: &mut Vec<Command>,
+    ) {
+        let width = ui.available_width();
+        let cols = (((width + GAP) / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(1);
+        self.columns = cols;
+        let card_w = ((width - GAP * (cols as f32 - 1.0)) / cols as f32).floor();
+        ui.spacing_mut().item_spacing = egui::vec2(GAP, GAP);
+        for (row, chunk) in visible.chunks(cols).enumerate() {
+            // Every card of a row is as tall as the tallest one.
+            let texts: Vec<CardText> = chunk
+                .iter()
+                .map(|e| CardText::layout(ui, e, card_w, settings))
+                .collect();
+            let text_h = texts.iter().map(CardText::height).fold(0.0, f32::max);
+            ui.horizontal_top(|ui| {
+                for (col, (exercise, text)) in chunk.iter().zip(texts).enumerate() {
+                    let index = row * cols + col;
+                    let selected = index == self.selected;
+                    let response = card(ui, exercise, text, card_w, text_h, selected);
+                    if response.clicked() {
+                        self.selected = index;
+                        commands.push(Command::OpenCard(exercise.id.clone()));
+                    }
+                    if selected && self.scroll_to_selected {
+                        response.scroll_to_me(None);
+                        self.scroll_to_selected = false;
+                    }
+                }
+            });
+        }
+        ui.add_space(8.0);
+    }
+}
+
+const PAD: f32 = 10.0;
+
+/// The text of a card, laid out for its width.
+struct CardText {
+    name: std::sync::Arc<egui::Galley>,
+    muscles: std::sync::Arc<egui::Galley>,
+    tools: std::sync::Arc<egui::Galley>,
+}
+
+impl CardText {
+    fn layout(ui: &egui::Ui, exercise: &Exercise, width: f32, settings: &Settings) -> CardText {
+        let text_w = width - 2.0 * PAD;
+        let style = ui.style();
+        let visuals = ui.visuals();
+        let body = egui::TextStyle::Body.resolve(style);
+        let small = egui::TextStyle::Small.resolve(style);
+        let title_font = egui::FontId::proportional(body.size * 1.15);
+        let layout = |text: String, font: egui::FontId, colour: egui::Color32| {
+            ui.fonts_mut(|f| f.layout(text, font, colour, text_w))
+        };
+        CardText {
+            name: layout(
+                exercise.name.clone(),
+                title_font,
+                visuals.strong_text_color(),
+            ),
+            muscles: layout(
+                exercise.muscles.join(", "),
+                small.clone(),
+                visuals.weak_text_color(),
+            ),
+            tools: layout(
+                tools_line(exercise, &settings.tools_owned),
+                small,
+                visuals.text_color(),
+            ),
+        }
+    }
+
+    fn height(&self) -> f32 {
+        PAD + self.name.size().y + 4.0 + self.muscles.size().y + 6.0 + self.tools.size().y + PAD
+    }
+}
+
+/// One card of the grid: picture, name, muscles and tools, all one button.
+fn card(
+    ui: &mut egui::Ui,
+    exercise: &Exercise,
+    text: CardText,
+    width: f32,
+    text_h: f32,
+    selected: bool,
+) -> egui::Response {
+    let pic_h = (width * PICTURE_ASPECT).round();
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, pic_h + text_h), Sense::CLICK);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &exercise.name));
+    let hover = format!("{}: {}", exercise.name, exercise.muscles.join(", "));
+    let response = response
+        .on_hover_text(hover)
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let painter = ui.painter();
+    let fill = if response.hovered() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        visuals.faint_bg_color
+    };
+    painter.rect_filled(rect, 12.0, fill);
+    let palette = Palette::of(ui);
+    let pic = egui::Rect::from_min_size(rect.min, Vec2::new(width, pic_h)).shrink(6.0);
+    painter.rect_filled(pic, 9.0, palette.backdrop);
+    illustration::paint(painter, pic.shrink(4.0), &exercise.illustration, &palette);
+    let mut y = rect.top() + pic_h + PAD;
+    for (galley, gap) in [(text.name, 4.0), (text.muscles, 6.0), (text.tools, 0.0)] {
+        let h = galley.size().y;
+        painter.galley(
+            egui::pos2(rect.left() + PAD, y),
+            galley,
+            visuals.text_color(),
+        );
+        y += h + gap;
+    }
+    let outline = if selected {
+        egui::Stroke::new(3.0, accent(ui))
+    } else {
+        egui::Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+    };
+    painter.rect_stroke(rect, 12.0, outline, egui::StrokeKind::Inside);
+    response
+}
+
+/// "Foam roller (or tennis ball)": the tool to use, preferring one the user owns.
+fn tools_line(exercise: &Exercise, owned: &[Tool]) -> String {
+    let main = exercise.best_owned_tool(owned).or(exercise.main_tool());
+    let Some(main) = main else {
+        return String::new();
+    };
+    let others: Vec<&str> = exercise
+        .tools
+        .iter()
+        .filter(|t| **t != main)
+        .map(|t| t.label())
+        .collect();
+    if others.is_empty() {
+        main.label().to_owned()
+    } else {
+        format!("{} (or {})", main.label(), others.join(", ").to_lowercase())
+    }
+}

@@ -1,0 +1,82 @@
+//! The menu bar and the app-wide keyboard shortcuts.
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+use super::Command;
+use crate::model::{Settings, TextSize, ThemePreference};
+
+/// Ctrl+Q (Cmd+Q on macOS): quit.
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+/// F1: show the safety rules.
+pub const SAFETY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+/// Ctrl+Plus: larger text.
+pub const TEXT_LARGER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
+/// Ctrl+Minus: smaller text.
+pub const TEXT_SMALLER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+
+/// Handles the shortcuts that work on every screen.
+pub fn shortcuts(ctx: &egui::Context, settings: &Settings, commands: &mut Vec<Command>) {
+    let (quit, safety, larger, smaller) = ctx.input_mut(|i| {
+        (
+            i.consume_shortcut(&QUIT),
+            i.consume_shortcut(&SAFETY),
+            i.consume_shortcut(&TEXT_LARGER) || i.consume_key(Modifiers::COMMAND, Key::Equals),
+            i.consume_shortcut(&TEXT_SMALLER),
+        )
+    });
+    if quit {
+        commands.push(Command::Quit);
+    }
+    if safety {
+        commands.push(Command::ShowSafety);
+    }
+    let sizes = TextSize::ALL;
+    let now = sizes
+        .iter()
+        .position(|s| *s == settings.text_size)
+        .unwrap_or(1);
+    if larger && now + 1 < sizes.len() {
+        commands.push(Command::SetTextSize(sizes[now + 1]));
+    }
+    if smaller && now > 0 {
+        commands.push(Command::SetTextSize(sizes[now - 1]));
+    }
+}
+
+/// The menu bar at the top of the window.
+pub fn bar(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.label(egui::RichText::new("Rollcoach").strong());
+        ui.separator();
+        if ui.button("Library").clicked() {
+            commands.push(Command::ShowLibrary);
+        }
+        ui.menu_button("View", |ui| {
+            ui.label("Theme");
+            for theme in ThemePreference::ALL {
+                if ui.radio(settings.theme == theme, theme.label()).clicked() {
+                    commands.push(Command::SetTheme(theme));
+                }
+            }
+            ui.separator();
+            ui.label("Text size");
+            for size in TextSize::ALL {
+                if ui.radio(settings.text_size == size, size.label()).clicked() {
+                    commands.push(Command::SetTextSize(size));
+                }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            let safety =
+                egui::Button::new("Safety first").shortcut_text(ui.ctx().format_shortcut(&SAFETY));
+            if ui.add(safety).clicked() {
+                commands.push(Command::ShowSafety);
+            }
+            ui.separator();
+            let quit = egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT));
+            if ui.add(quit).clicked() {
+                commands.push(Command::Quit);
+            }
+        });
+    });
+}

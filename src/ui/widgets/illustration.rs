@@ -1,0 +1,284 @@
+//! Draws an exercise's picture from its pose: a pictogram figure of rounded
+//! capsules on a floor line, the roller or ball, the target area and the
+//! rolling path. Pure vector shapes, so it is sharp at any size.
+
+use eframe::egui::{self, Color32, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
+
+use crate::model::illustration::{Illustration, Point};
+use crate::ui::theme::Palette;
+
+/// Thickness of each body part, in centimetres.
+mod body {
+    pub const TORSO: f32 = 25.0;
+    pub const NECK: f32 = 10.0;
+    pub const HEAD_RADIUS: f32 = 11.0;
+    pub const UPPER_ARM: f32 = 9.0;
+    pub const FOREARM: f32 = 8.0;
+    pub const HAND_RADIUS: f32 = 4.5;
+    pub const THIGH: f32 = 15.0;
+    pub const SHIN: f32 = 11.0;
+    pub const FOOT: f32 = 7.5;
+}
+
+/// Margin around the figure, in centimetres.
+const MARGIN_CM: f32 = 14.0;
+
+/// Maps scene centimetres into a screen rectangle, keeping proportions.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    scale: f32,
+    origin: Pos2,
+    floor_y: f32,
+}
+
+impl Fit {
+    fn new(ill: &Illustration, rect: Rect) -> Fit {
+        let mut pts = ill.points();
+        if let Some(bottom) = ill.close_up_above {
+            pts.retain(|p| p.1 >= bottom);
+        }
+        let (mut min_x, mut max_x) = (f32::MAX, f32::MIN);
+        let mut max_y = f32::MIN;
+        for p in &pts {
+            min_x = min_x.min(p.0);
+            max_x = max_x.max(p.0);
+            max_y = max_y.max(p.1);
+        }
+        if let Some(wall) = ill.wall {
+            min_x = min_x.min(wall);
+            max_x = max_x.max(wall);
+        }
+        let min_x = min_x - MARGIN_CM;
+        let max_x = max_x + MARGIN_CM;
+        let max_y = max_y + MARGIN_CM;
+        let mut min_y = -MARGIN_CM * 0.6; // a little floor below the line
+        if ill.from_above {
+            min_y = pts.iter().map(|p| p.1).fold(f32::MAX, f32::min) - MARGIN_CM;
+        }
+        if let Some(bottom) = ill.close_up_above {
+            min_y = bottom;
+        }
+        let w = (max_x - min_x).max(1.0);
+        let h = (max_y - min_y).max(1.0);
+        let scale = (rect.width() / w).min(rect.height() / h);
+        let used = vec2(w, h) * scale;
+        let top_left = rect.center() - used / 2.0;
+        Fit {
+            scale,
+            origin: pos2(top_left.x - min_x * scale, top_left.y + max_y * scale),
+            floor_y: top_left.y + max_y * scale,
+        }
+    }
+
+    fn at(&self, p: Point) -> Pos2 {
+        pos2(
+            self.origin.x + p.0 * self.scale,
+            self.origin.y - p.1 * self.scale,
+        )
+    }
+
+    fn len(&self, cm: f32) -> f32 {
+        cm * self.scale
+    }
+}
+
+/// Draws `ill` filling `rect` as well as it fits, centred, on a soft backdrop
+/// if `backdrop` is set.
+pub fn paint(painter: &egui::Painter, rect: Rect, ill: &Illustration, palette: &Palette) {
+    paint_shifted(painter, rect, ill, palette, 0.0);
+}
+
+/// Like [`paint`], with the figure and target moved `shift_cm` along the
+/// body's roll path: the player uses this to animate the rolling.
+pub fn paint_shifted(
+    painter: &egui::Painter,
+    rect: Rect,
+    ill: &Illustration,
+    palette: &Palette,
+    shift_cm: f32,
+) {
+    let fit = Fit::new(ill, rect);
+    let painter = &painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    let pose = &ill.pose;
+    let min_px = 1.5;
+    let ground = Stroke::new(fit.len(1.6).max(min_px), palette.ground);
+
+    // Floor and wall.
+    if !ill.from_above {
+        painter.line_segment(
+            [
+                pos2(rect.left() + 6.0, fit.floor_y),
+                pos2(rect.right() - 6.0, fit.floor_y),
+            ],
+            ground,
+        );
+    }
+    if let Some(wall) = ill.wall {
+        let x = fit.at(Point(wall, 0.0)).x;
+        painter.line_segment([pos2(x, fit.floor_y), pos2(x, rect.top() + 6.0)], ground);
+    }
+
+    let along = path_unit(ill) * shift_cm;
+    let moved = |p: Point| fit.at(p.offset(along.x, along.y));
+    let capsule = |a: Point, b: Point, width_cm: f32, colour: Color32| {
+        capsule(painter, moved(a), moved(b), fit.len(width_cm), colour);
+    };
+
+    // Far limbs behind everything.
+    let far = palette.figure_far;
+    capsule(pose.hip, pose.far_leg.knee, body::THIGH, far);
+    capsule(pose.far_leg.knee, pose.far_leg.ankle, body::SHIN, far);
+    capsule(pose.far_leg.ankle, pose.far_leg.toe, body::FOOT, far);
+    capsule(pose.shoulder, pose.far_arm.elbow, body::UPPER_ARM, far);
+    capsule(pose.far_arm.elbow, pose.far_arm.wrist, body::FOREARM, far);
+    painter.circle_filled(moved(pose.far_arm.wrist), fit.len(body::HAND_RADIUS), far);
+
+    // The tool stays put while the body moves over it.
+    paint_equipment(painter, &fit, ill, palette);
+
+    // Near side: torso, head, leg, arm.
+    let near = palette.figure;
+    capsule(pose.shoulder, pose.head, body::NECK, near);
+    painter.circle_filled(moved(pose.head), fit.len(body::HEAD_RADIUS), near);
+    capsule(pose.shoulder, pose.hip, body::TORSO, near);
+    capsule(pose.hip, pose.near_leg.knee, body::THIGH, near);
+    capsule(pose.near_leg.knee, pose.near_leg.ankle, body::SHIN, near);
+    capsule(pose.near_leg.ankle, pose.near_leg.toe, body::FOOT, near);
+    capsule(pose.shoulder, pose.near_arm.elbow, body::UPPER_ARM, near);
+    capsule(
+        pose.near_arm.elbow,
+        pose.near_arm.wrist,
+        body::FOREARM,
+        near,
+    );
+    painter.circle_filled(moved(pose.near_arm.wrist), fit.len(body::HAND_RADIUS), near);
+
+    // The target area moves with the body; the arrow stays with the tool.
+    let t = &ill.target;
+    capsule(t.from, t.to, t.width, palette.target);
+    paint_arrow(painter, &fit, ill, palette);
+}
+
+/// Unit vector (in scene cm, y up) along the roll path.
+fn path_unit(ill: &Illustration) -> Vec2 {
+    let d = vec2(
+        ill.path.to.0 - ill.path.from.0,
+        ill.path.to.1 - ill.path.from.1,
+    );
+    if d.length() > 0.0 {
+        d.normalized()
+    } else {
+        Vec2::ZERO
+    }
+}
+
+fn paint_equipment(painter: &egui::Painter, fit: &Fit, ill: &Illustration, palette: &Palette) {
+    let e = &ill.equipment;
+    let centre = fit.at(e.at);
+    let r = fit.len(e.diameter / 2.0);
+    if e.length > 0.0 {
+        // A roller lying along the view: a long rounded bar.
+        let half = vec2(fit.len(e.length / 2.0 - e.diameter / 2.0).max(0.0), 0.0);
+        capsule(
+            painter,
+            centre - half,
+            centre + half,
+            2.0 * r,
+            palette.equipment,
+        );
+        return;
+    }
+    painter.circle_filled(centre, r, palette.equipment);
+    if e.diameter >= 10.0 {
+        // A roller seen end-on: a hollow core.
+        painter.circle_filled(centre, r * 0.38, palette.equipment_inner);
+    } else {
+        // A ball: a small shine.
+        painter.circle_filled(
+            centre + vec2(-r * 0.3, -r * 0.3),
+            r * 0.28,
+            palette.equipment_inner,
+        );
+    }
+}
+
+fn paint_arrow(painter: &egui::Painter, fit: &Fit, ill: &Illustration, palette: &Palette) {
+    let a = fit.at(ill.path.from);
+    let b = fit.at(ill.path.to);
+    let d = b - a;
+    if d.length() < 1.0 {
+        return;
+    }
+    let dir = d.normalized();
+    let width = fit.len(2.4).max(2.0);
+    let head_len = (width * 3.2).max(8.0);
+    let head_half = head_len * 0.62;
+    let start = if ill.path.both_ways {
+        a + dir * head_len * 0.8
+    } else {
+        a
+    };
+    let end = b - dir * head_len * 0.8;
+    painter.line_segment([start, end], Stroke::new(width, palette.path));
+    let head = |tip: Pos2, dir: Vec2| {
+        let base = tip - dir * head_len;
+        let side = dir.rot90() * head_half;
+        painter.add(Shape::convex_polygon(
+            vec![tip, base + side, base - side],
+            palette.path,
+            Stroke::NONE,
+        ));
+    };
+    head(b, dir);
+    if ill.path.both_ways {
+        head(a, -dir);
+    }
+}
+
+/// A thick segment with round ends: the building block of the figure.
+fn capsule(painter: &egui::Painter, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+    let r = width / 2.0;
+    if colour.a() == 255 {
+        painter.line_segment([a, b], Stroke::new(width, colour));
+        painter.circle_filled(a, r, colour);
+        painter.circle_filled(b, r, colour);
+        return;
+    }
+    // Translucent: one outline, so overlaps don't darken.
+    let d = b - a;
+    let dir = if d.length() > 0.0 {
+        d.normalized()
+    } else {
+        Vec2::X
+    };
+    let n = dir.rot90();
+    let steps = 12;
+    let mut pts = Vec::with_capacity(2 * (steps + 1));
+    for i in 0..=steps {
+        let ang = std::f32::consts::PI * i as f32 / steps as f32;
+        pts.push(b + (n * ang.cos() + dir * ang.sin()) * r);
+    }
+    for i in 0..=steps {
+        let ang = std::f32::consts::PI * i as f32 / steps as f32;
+        pts.push(a - (n * ang.cos() + dir * ang.sin()) * r);
+    }
+    painter.add(Shape::convex_polygon(pts, colour, Stroke::NONE));
+}
+
+/// A widget showing an illustration at the given size, with a backdrop.
+pub fn show(
+    ui: &mut egui::Ui,
+    ill: &Illustration,
+    size: Vec2,
+    description: &str,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let palette = Palette::of(ui);
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 12.0, palette.backdrop);
+        paint(&painter, rect.shrink(8.0), ill, &palette);
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, description));
+    response
+}

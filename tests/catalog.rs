@@ -1,0 +1,135 @@
+//! The built-in library: complete, in range, bottom-up, and checked.
+
+use rollcoach::catalog::{Catalog, CatalogProblem, validate};
+use rollcoach::model::{BodyRegion, Sides};
+
+#[test]
+fn loads_at_least_sixteen_complete_exercises() {
+    let catalog = Catalog::builtin().unwrap_or_else(|p| panic!("catalog problems: {p:?}"));
+    assert!(catalog.exercises().len() >= 16);
+    assert!(validate(catalog.exercises()).is_empty());
+}
+
+#[test]
+fn covers_the_body_from_the_feet_up() {
+    let catalog = Catalog::builtin().unwrap();
+    let ids: Vec<&str> = catalog.exercises().iter().map(|e| e.id.as_str()).collect();
+    let wanted = [
+        "sole-of-foot",
+        "shins",
+        "calves",
+        "hamstrings",
+        "quads",
+        "it-band",
+        "adductors",
+        "piriformis",
+        "glutes",
+        "hip-flexors",
+        "lower-back",
+        "upper-back",
+        "lats",
+        "traps",
+        "chest",
+        "forearms",
+    ];
+    for id in wanted {
+        assert!(ids.contains(&id), "missing {id}");
+    }
+    for region in BodyRegion::ALL {
+        assert!(
+            catalog.exercises().iter().any(|e| e.region == region),
+            "no exercise for {region:?}"
+        );
+    }
+    let regions: Vec<BodyRegion> = catalog.exercises().iter().map(|e| e.region).collect();
+    let mut sorted = regions.clone();
+    sorted.sort();
+    assert_eq!(regions, sorted, "bottom-up order");
+    assert_eq!(ids[0], "sole-of-foot");
+}
+
+#[test]
+fn every_card_has_a_picture_with_its_tool_true_to_size() {
+    let catalog = Catalog::builtin().unwrap();
+    for e in catalog.exercises() {
+        let d = e.illustration.equipment.diameter;
+        let main = e.main_tool().unwrap();
+        if main.is_ball() {
+            assert!(
+                (5.0..=8.0).contains(&d),
+                "{}: a ball is 6-7 cm, not {d}",
+                e.id
+            );
+        } else {
+            assert!(
+                (13.0..=16.0).contains(&d),
+                "{}: a roller is about 15 cm, not {d}",
+                e.id
+            );
+        }
+        let pose = &e.illustration.pose;
+        let torso = ((pose.shoulder.0 - pose.hip.0).powi(2)
+            + (pose.shoulder.1 - pose.hip.1).powi(2))
+        .sqrt();
+        assert!((40.0..=60.0).contains(&torso), "{}: torso {torso} cm", e.id);
+    }
+}
+
+#[test]
+fn lower_back_work_is_beside_the_spine_never_on_it() {
+    let catalog = Catalog::builtin().unwrap();
+    let e = catalog.get("lower-back").unwrap();
+    assert!(e.name.contains("beside the spine"));
+    assert!(e.avoid.iter().any(|a| a.to_lowercase().contains("spine")));
+    assert_eq!(e.sides, Sides::Together);
+}
+
+#[test]
+fn the_checks_catch_broken_cards() {
+    let mut exercises = Catalog::builtin().unwrap().exercises().to_vec();
+    exercises[1].id = exercises[0].id.clone();
+    exercises[2].setup.clear();
+    exercises[3].timings.hold_seconds = 500;
+    exercises[4].illustration = Default::default();
+    exercises[5].region = BodyRegion::Feet;
+    exercises[6].id = "Bad Id".into();
+    let problems = validate(&exercises);
+    let first = exercises[0].id.clone();
+    assert!(problems.contains(&CatalogProblem::DuplicateId(first)));
+    assert!(problems.contains(&CatalogProblem::Empty {
+        id: exercises[2].id.clone(),
+        field: "setup"
+    }));
+    assert!(problems.contains(&CatalogProblem::OutOfRange {
+        id: exercises[3].id.clone(),
+        field: "hold_seconds"
+    }));
+    assert!(problems.contains(&CatalogProblem::MissingIllustration(
+        exercises[4].id.clone()
+    )));
+    assert!(problems.contains(&CatalogProblem::OutOfOrder(exercises[5].id.clone())));
+    assert!(problems.contains(&CatalogProblem::BadId("Bad Id".into())));
+}
+
+#[test]
+fn a_picture_without_an_exercise_is_reported() {
+    let exercises = std::fs::read_to_string("assets/exercises.ron").unwrap();
+    let pictures = std::fs::read_to_string("assets/illustrations.ron").unwrap();
+    let extra = pictures.replacen("\"shins\"", "\"shinz\"", 1);
+    let problems = Catalog::from_ron(&exercises, &extra).unwrap_err();
+    assert!(problems.contains(&CatalogProblem::OrphanIllustration("shinz".into())));
+    assert!(problems.contains(&CatalogProblem::MissingIllustration("shins".into())));
+}
+
+#[test]
+fn a_syntax_error_is_reported_not_a_panic() {
+    let problems = Catalog::from_ron("[ ( id: ", "{}").unwrap_err();
+    assert!(matches!(
+        problems[0],
+        CatalogProblem::Parse {
+            file: "exercises.ron",
+            ..
+        }
+    ));
+    assert!(problems[0].to_string().starts_with("exercises.ron:"));
+}

@@ -1,0 +1,64 @@
+//! The command line: help, version, the exercise list, and clear errors.
+
+use std::process::Command;
+
+fn rollcoach(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rollcoach"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn help_lists_the_options() {
+    let out = rollcoach(&["--help"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for flag in ["--data-dir", "--list-exercises", "--version", "--help"] {
+        assert!(text.contains(flag), "{flag} in {text}");
+    }
+}
+
+#[test]
+fn version_prints_the_version() {
+    let out = rollcoach(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        format!("rollcoach {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn list_exercises_prints_one_line_each() {
+    let out = rollcoach(&["--list-exercises"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
+    assert_eq!(lines.len(), catalog.exercises().len());
+    assert_eq!(
+        lines[0],
+        "sole-of-foot\tSole of the foot\tfeet\tlacrosse-ball,tennis-ball,cricket-ball"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("quads\tQuads\tthighs\tfoam-roller"))
+    );
+}
+
+#[test]
+fn wrong_arguments_fail_with_a_message() {
+    let out = rollcoach(&["--frobnicate"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--frobnicate"), "{err}");
+    assert!(err.contains("--help"), "{err}");
+
+    let out = rollcoach(&["--data-dir"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8(out.stderr).unwrap().contains("DIR"));
+}

@@ -1,0 +1,57 @@
+//! Helpers shared by the UI tests: start the real app on a data folder.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use eframe::egui;
+use egui_kittest::Harness;
+use rollcoach::catalog::Catalog;
+use rollcoach::store::DataDir;
+use rollcoach::ui::{RollcoachApp, StartOptions};
+
+/// The window size the tests use: the app's default size.
+pub const SIZE: [f32; 2] = [1180.0, 800.0];
+
+/// Starts the real app with its files in `dir`.
+pub fn start(dir: &Path) -> Harness<'static, RollcoachApp> {
+    start_sized(dir, SIZE)
+}
+
+/// Starts the real app with its files in `dir`, in a window of `size`.
+pub fn start_sized(dir: &Path, size: [f32; 2]) -> Harness<'static, RollcoachApp> {
+    start_with(dir, size, egui::Theme::Light)
+}
+
+/// Starts the real app with its files in `dir`, in a window of `size`, with
+/// the harness in `theme` (the harness sets its theme after the app starts,
+/// so this is the theme the pictures show).
+pub fn start_with(
+    dir: &Path,
+    size: [f32; 2],
+    theme: egui::Theme,
+) -> Harness<'static, RollcoachApp> {
+    let dir = DataDir::at(dir);
+    let builder = Harness::builder().with_size(size).with_theme(theme);
+    let mut harness = builder.build_eframe(move |cc| {
+        let catalog = Catalog::builtin().expect("the built-in catalog loads");
+        RollcoachApp::new(
+            &cc.egui_ctx,
+            catalog,
+            StartOptions {
+                data_dir: Some(dir),
+            },
+        )
+    });
+    harness.run();
+    harness
+}
+
+/// Writes a settings file as a returning user would have it.
+pub fn returning_user(dir: &Path, extra: &str) {
+    std::fs::write(
+        dir.join("settings.ron"),
+        format!("(version: 1, safety_acknowledged: true, theme: Light, {extra})"),
+    )
+    .unwrap();
+}

@@ -1,0 +1,105 @@
+//! The first-run safety screen: shown once, accepted with Enter or the
+//! button, remembered, and reachable again from the Help menu.
+
+mod common;
+
+use eframe::egui::Key;
+use egui_kittest::kittest::Queryable;
+use rollcoach::ui::Screen;
+
+const ACCEPT: &str = "I understand, let's roll";
+
+#[test]
+fn first_start_shows_the_safety_screen_with_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = common::start(dir.path());
+    assert_eq!(
+        harness.state().screen(),
+        &Screen::Safety { first_run: true }
+    );
+    harness.get_by_label("Before you roll");
+    harness.get_by_label("Do not roll if");
+    harness.get_by_label_contains("deep vein thrombosis");
+    harness.get_by_label_contains("blood thinners");
+    harness.get_by_label_contains("broken or fractured bone");
+    harness.get_by_label_contains("brittle bones");
+    harness.get_by_label_contains("already injured");
+    harness.get_by_label_contains("Press on muscle only");
+    harness.get_by_label_contains("stop at once");
+    harness.get_by_label_contains("Drink some water");
+}
+
+#[test]
+fn enter_accepts_and_it_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = common::start(dir.path());
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Library);
+    let saved = std::fs::read_to_string(dir.path().join("settings.ron")).unwrap();
+    assert!(saved.contains("safety_acknowledged: true"), "{saved}");
+    drop(harness);
+
+    let harness = common::start(dir.path());
+    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert!(harness.query_by_label(ACCEPT).is_none());
+}
+
+#[test]
+fn the_button_accepts_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = common::start(dir.path());
+    harness.get_by_label(ACCEPT).click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert!(harness.state().settings().safety_acknowledged);
+}
+
+#[test]
+fn help_menu_shows_it_again_and_escape_goes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    assert_eq!(harness.state().screen(), &Screen::Library);
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label_contains("Safety first").click();
+    harness.run();
+    assert_eq!(
+        harness.state().screen(),
+        &Screen::Safety { first_run: false }
+    );
+    harness.get_by_label("Do not roll if");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Library);
+}
+
+#[test]
+fn f1_shows_the_safety_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.key_press(Key::F1);
+    harness.run();
+    assert_eq!(
+        harness.state().screen(),
+        &Screen::Safety { first_run: false }
+    );
+}
+
+#[test]
+fn a_broken_settings_file_is_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.ron");
+    let broken = "(safety_acknowledged: true,, theme: Purple)";
+    std::fs::write(&path, broken).unwrap();
+    let mut harness = common::start(dir.path());
+    harness.get_by_label_contains("Couldn't read your settings file");
+    harness.get_by_label_contains("line 1, column");
+    // Accepting the rules must not overwrite the user's file.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}

@@ -1,0 +1,102 @@
+//! Pictures of the real app, compared with the committed ones in
+//! `tests/snapshots/` (rendered with wgpu; Mesa's lavapipe in CI).
+//! After a deliberate change: `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+
+mod common;
+
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn library_light() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.snapshot("library_light");
+}
+
+#[test]
+fn library_dark_narrow() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("settings.ron"),
+        "(safety_acknowledged: true, theme: Dark, text_size: Normal)",
+    )
+    .unwrap();
+    let mut harness = common::start_with(dir.path(), [820.0, 640.0], eframe::egui::Theme::Dark);
+    harness.snapshot("library_dark_narrow");
+}
+
+#[test]
+fn card_light() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Outer thigh (IT band)").click();
+    harness.run();
+    harness.snapshot("card_it_band_light");
+}
+
+#[test]
+fn safety_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("settings.ron"), "(theme: Light)").unwrap();
+    let mut harness = common::start(dir.path());
+    harness.snapshot("safety_first_run");
+}
+
+#[test]
+fn illustrations_light() {
+    illustration_sheet(false);
+}
+
+#[test]
+fn illustrations_dark() {
+    illustration_sheet(true);
+}
+
+/// Every illustration large, in one theme: the sheet to check the pictures
+/// by eye.
+fn illustration_sheet(dark: bool) {
+    use eframe::egui;
+    use rollcoach::ui::theme::Palette;
+    use rollcoach::ui::widgets::illustration;
+
+    let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
+    {
+        let exercises = catalog.exercises().to_vec();
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size([1500.0, 1650.0])
+            .build_ui(move |ui| {
+                let palette = Palette::for_dark_mode(dark);
+                let cell = egui::vec2(370.0, 270.0);
+                ui.painter().rect_filled(
+                    ui.max_rect(),
+                    0.0,
+                    if dark {
+                        egui::Color32::from_gray(20)
+                    } else {
+                        egui::Color32::WHITE
+                    },
+                );
+                for (i, e) in exercises.iter().enumerate() {
+                    let pos = egui::pos2((i % 4) as f32 * 375.0, (i / 4) as f32 * 330.0);
+                    let rect = egui::Rect::from_min_size(pos, cell);
+                    ui.painter().rect_filled(rect, 8.0, palette.backdrop);
+                    illustration::paint(ui.painter(), rect.shrink(6.0), &e.illustration, &palette);
+                    ui.painter().text(
+                        pos + egui::vec2(4.0, 276.0),
+                        egui::Align2::LEFT_TOP,
+                        &e.name,
+                        egui::FontId::proportional(18.0),
+                        palette.figure,
+                    );
+                }
+            });
+        harness.run();
+        harness.snapshot(if dark {
+            "illustrations_dark"
+        } else {
+            "illustrations_light"
+        });
+    }
+}
