@@ -266,3 +266,14 @@ fn press_enter_twice(harness: &mut egui_kittest::Harness<'_, rollcoach::ui::Roll
     harness.key_press(Key::Enter);
     harness.run();
 }
+
+#[test]
+fn a_card_offers_the_substitute_you_own() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "tools_owned: [LacrosseBall]");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Calves").click();
+    harness.run();
+    harness.get_by_label("Foam roller (as pictured): you don't have one");
+    harness.get_by_label("Or: lacrosse ball: you have one, use it");
+}

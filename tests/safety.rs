@@ -103,3 +103,16 @@ fn a_broken_settings_file_is_reported_and_kept() {
     assert_eq!(harness.state().screen(), &Screen::Library);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
 }
+
+#[test]
+fn help_lists_the_keyboard_shortcuts() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts").click();
+    harness.run();
+    harness.get_by_label("Open the selected card");
+    harness.get_by_label("Ctrl+F or /");
+}

@@ -101,6 +101,9 @@ pub struct Illustration {
     /// standing figure's ball at shoulder height is large enough to see.
     #[serde(default)]
     pub close_up_above: Option<f32>,
+    /// A close-up of what is below this height (cm), such as a foot on a ball.
+    #[serde(default)]
+    pub close_up_below: Option<f32>,
 }
 
 impl Illustration {

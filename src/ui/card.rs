@@ -140,14 +140,8 @@ fn details(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
     ui.label(exercise.muscles.join(", "));
 
     title(ui, sections::TOOLS, None);
-    for (i, tool) in exercise.tools.iter().enumerate() {
-        let role = if i == 0 { "best" } else { "or" };
-        let owned = if settings.tools_owned.contains(tool) {
-            ""
-        } else {
-            "  (you don't have one)"
-        };
-        bullet(ui, &format!("{}: {}{owned}", role, tool.label()));
+    for line in tool_lines(exercise, &settings.tools_owned) {
+        bullet(ui, &line);
     }
 
     title(ui, sections::SETUP, None);
@@ -222,6 +216,32 @@ fn details(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
         };
     bullet(ui, &format!("About {} in all", minutes_seconds(total)));
     ui.add_space(12.0);
+}
+
+/// The tools of a card in words: the pictured one first, then what can
+/// stand in for it, saying which ones the user has.
+fn tool_lines(exercise: &Exercise, owned: &[crate::model::Tool]) -> Vec<String> {
+    let best_owned = exercise.best_owned_tool(owned);
+    exercise
+        .tools
+        .iter()
+        .enumerate()
+        .map(|(i, tool)| {
+            let name = if i == 0 {
+                format!("{} (as pictured)", tool.label())
+            } else {
+                format!("Or: {}", tool.label().to_lowercase())
+            };
+            let note = if best_owned == Some(*tool) && i > 0 {
+                ": you have one, use it"
+            } else if !owned.contains(tool) {
+                ": you don't have one"
+            } else {
+                ""
+            };
+            format!("{name}{note}")
+        })
+        .collect()
 }
 
 fn per_side(exercise: &Exercise) -> &'static str {

@@ -17,6 +17,8 @@ pub enum Command {
     SetTextSize(TextSize),
     /// Mark a tool as owned or not.
     SetToolOwned(Tool, bool),
+    /// Show or hide the list of keyboard shortcuts.
+    ToggleShortcuts,
     /// Hide a notice by its index.
     DismissNotice(usize),
     /// Close the window.

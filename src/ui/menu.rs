@@ -72,6 +72,9 @@ pub fn bar(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) 
             if ui.add(safety).clicked() {
                 commands.push(Command::ShowSafety);
             }
+            if ui.button("Keyboard shortcuts").clicked() {
+                commands.push(Command::ToggleShortcuts);
+            }
             ui.separator();
             let quit = egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT));
             if ui.add(quit).clicked() {
@@ -79,4 +82,43 @@ pub fn bar(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) 
             }
         });
     });
+}
+
+/// Every shortcut, as the help window lists them: (where, keys, what).
+pub const SHORTCUTS: [(&str, &str, &str); 10] = [
+    ("Safety screen", "Enter", "Accept and continue"),
+    ("Library", "Arrow keys, Home, End", "Move between cards"),
+    ("Library", "Enter", "Open the selected card"),
+    (
+        "Library",
+        "Ctrl+F or /",
+        "Search (Enter or Down: to the results)",
+    ),
+    ("Card", "Left / Right", "Previous / next card"),
+    ("Card", "Esc or Backspace", "Back to the library"),
+    ("Anywhere", "F1", "Safety first"),
+    ("Anywhere", "Ctrl+Plus", "Larger text"),
+    ("Anywhere", "Ctrl+Minus", "Smaller text"),
+    ("Anywhere", "Ctrl+Q", "Quit"),
+];
+
+/// The keyboard shortcuts window; `open` is cleared when it is closed.
+pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .striped(true)
+                .spacing([18.0, 6.0])
+                .show(ui, |ui| {
+                    for (place, keys, what) in SHORTCUTS {
+                        ui.label(egui::RichText::new(place).weak());
+                        ui.label(egui::RichText::new(keys).strong());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+        });
 }

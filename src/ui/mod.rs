@@ -57,6 +57,7 @@ pub struct RollcoachApp {
     library: Library,
     notices: Vec<Notice>,
     commands: Vec<Command>,
+    show_shortcuts: bool,
 }
 
 impl RollcoachApp {
@@ -102,6 +103,7 @@ impl RollcoachApp {
             library: Library::default(),
             notices,
             commands: Vec::new(),
+            show_shortcuts: false,
         }
     }
 
@@ -200,6 +202,7 @@ impl RollcoachApp {
                 }
                 self.save_settings();
             }
+            Command::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
             Command::DismissNotice(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
@@ -252,6 +255,9 @@ impl eframe::App for RollcoachApp {
                 ),
                 None => self.commands.push(Command::ShowLibrary),
             },
+        }
+        if self.show_shortcuts {
+            menu::shortcuts_window(ui.ctx(), &mut self.show_shortcuts);
         }
         self.apply_commands(ui.ctx());
     }

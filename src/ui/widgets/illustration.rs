@@ -37,6 +37,9 @@ impl Fit {
         if let Some(bottom) = ill.close_up_above {
             pts.retain(|p| p.1 >= bottom);
         }
+        if let Some(top) = ill.close_up_below {
+            pts.retain(|p| p.1 <= top);
+        }
         let (mut min_x, mut max_x) = (f32::MAX, f32::MIN);
         let mut max_y = f32::MIN;
         for p in &pts {
@@ -50,7 +53,7 @@ impl Fit {
         }
         let min_x = min_x - MARGIN_CM;
         let max_x = max_x + MARGIN_CM;
-        let max_y = max_y + MARGIN_CM;
+        let max_y = ill.close_up_below.unwrap_or(max_y + MARGIN_CM);
         let mut min_y = -MARGIN_CM * 0.6; // a little floor below the line
         if ill.from_above {
             min_y = pts.iter().map(|p| p.1).fold(f32::MAX, f32::min) - MARGIN_CM;
