@@ -135,6 +135,13 @@ fn picture(ui: &mut egui::Ui, exercise: &Exercise) {
 }
 
 fn details(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
+    // Ragged-right text reads better than the justified text of columns.
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        sections_ui(ui, exercise, settings);
+    });
+}
+
+fn sections_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
     let t = &exercise.timings;
     title(ui, sections::WORKS, None);
     ui.label(exercise.muscles.join(", "));

@@ -32,7 +32,10 @@ pub fn start_with(
     theme: egui::Theme,
 ) -> Harness<'static, RollcoachApp> {
     let dir = DataDir::at(dir);
-    let builder = Harness::builder().with_size(size).with_theme(theme);
+    let builder = Harness::builder()
+        .with_size(size)
+        .with_theme(theme)
+        .with_render_cursor(false);
     let mut harness = builder.build_eframe(move |cc| {
         let catalog = Catalog::builtin().expect("the built-in catalog loads");
         RollcoachApp::new(
