@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title(ui::APP_TITLE)
             .with_app_id(ui::APP_ID)
-            .with_inner_size([1180.0, 800.0])
+            .with_inner_size([1100.0, 720.0])
             .with_min_inner_size([720.0, 520.0])
             .with_icon(ui::icon::window_icon()),
         ..Default::default()

@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::model::{BodyRegion, Exercise, Settings, Tool};
 
 /// The narrowest a card gets before the grid drops a column.
-const MIN_CARD_WIDTH: f32 = 230.0;
+const MIN_CARD_WIDTH: f32 = 200.0;
 const GAP: f32 = 14.0;
 /// Height of a card's picture relative to its width.
 const PICTURE_ASPECT: f32 = 0.62;
@@ -72,7 +72,7 @@ impl Library {
     ) {
         egui::Panel::left("library_filters")
             .resizable(false)
-            .exact_size(250.0)
+            .exact_size(230.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| self.filters_ui(ui, settings, commands));
             });

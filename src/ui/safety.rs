@@ -45,23 +45,46 @@ pub fn show(ui: &mut egui::Ui, first_run: bool, commands: &mut Vec<Command>) {
     if !first_run && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
         commands.push(Command::ShowLibrary);
     }
+    // The button stays in view at the bottom, however small the window.
+    egui::Panel::bottom("safety_accept").show(ui, |ui| {
+        centred_column(ui, |ui| accept_bar(ui, first_run, commands));
+    });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink(false)
-            .show(ui, |ui| {
-                ui.vertical_centered(|ui| {
-                    let width = ui.available_width().min(760.0);
-                    ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
-                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            content(ui, first_run, commands);
-                        });
-                    });
-                });
-            });
+            .show(ui, |ui| centred_column(ui, content));
     });
 }
 
-fn content(ui: &mut egui::Ui, first_run: bool, commands: &mut Vec<Command>) {
+/// A left-aligned column at most 760 points wide, in the middle of `ui`.
+fn centred_column(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    ui.vertical_centered(|ui| {
+        let width = ui.available_width().min(760.0);
+        ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), add);
+        });
+    });
+}
+
+fn accept_bar(ui: &mut egui::Ui, first_run: bool, commands: &mut Vec<Command>) {
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        let label = if first_run {
+            ACCEPT_LABEL
+        } else {
+            "Back to the library"
+        };
+        let button = egui::Button::new(RichText::new(label).size(20.0).strong())
+            .min_size(egui::vec2(280.0, 48.0));
+        if ui.add(button).clicked() {
+            commands.push(Command::AcknowledgeSafety);
+        }
+        ui.label(RichText::new("Enter continues. Read this again any time: Help, or F1.").weak());
+    });
+    ui.add_space(6.0);
+}
+
+fn content(ui: &mut egui::Ui) {
     ui.add_space(12.0);
     ui.heading(RichText::new("Before you roll").size(32.0).strong());
     ui.add_space(4.0);
@@ -75,25 +98,7 @@ fn content(ui: &mut egui::Ui, first_run: bool, commands: &mut Vec<Command>) {
     section(ui, "See a professional first if", &ASK_FIRST, None);
     section(ui, "Every time you roll", &RULES, None);
 
-    ui.add_space(16.0);
-    let label = if first_run {
-        ACCEPT_LABEL
-    } else {
-        "Back to the library"
-    };
-    let button = egui::Button::new(RichText::new(label).size(20.0).strong())
-        .min_size(egui::vec2(280.0, 48.0));
-    let response = ui.add(button);
-    if response.clicked() {
-        commands.push(Command::AcknowledgeSafety);
-    }
-    ui.label(
-        RichText::new(
-            "Press Enter to continue. You can read this again any time from Help, or with F1.",
-        )
-        .small(),
-    );
-    ui.add_space(16.0);
+    ui.add_space(8.0);
 }
 
 fn section(ui: &mut egui::Ui, title: &str, lines: &[&str], colour: Option<egui::Color32>) {

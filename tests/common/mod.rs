@@ -11,7 +11,7 @@ use rollcoach::store::DataDir;
 use rollcoach::ui::{RollcoachApp, StartOptions};
 
 /// The window size the tests use: the app's default size.
-pub const SIZE: [f32; 2] = [1180.0, 800.0];
+pub const SIZE: [f32; 2] = [1100.0, 720.0];
 
 /// Starts the real app with its files in `dir`.
 pub fn start(dir: &Path) -> Harness<'static, RollcoachApp> {
