@@ -6,5 +6,6 @@
 pub mod catalog;
 pub mod cli;
 pub mod model;
+pub mod session;
 pub mod store;
 pub mod ui;

@@ -7,23 +7,54 @@ mod validate;
 
 use std::collections::BTreeMap;
 
-use crate::model::{Exercise, Illustration};
+use crate::model::{Exercise, Illustration, Routine};
 
 pub use validate::{CatalogProblem, validate};
 
 const EXERCISES_RON: &str = include_str!("../../assets/exercises.ron");
 const ILLUSTRATIONS_RON: &str = include_str!("../../assets/illustrations.ron");
+const ROUTINES_RON: &str = include_str!("../../assets/routines.ron");
 
 /// The built-in exercises, in bottom-up order.
 #[derive(Debug, Clone)]
 pub struct Catalog {
     exercises: Vec<Exercise>,
+    routines: Vec<Routine>,
 }
 
 impl Catalog {
     /// Loads and checks the built-in catalog.
     pub fn builtin() -> Result<Catalog, Vec<CatalogProblem>> {
-        Catalog::from_ron(EXERCISES_RON, ILLUSTRATIONS_RON)
+        Catalog::from_ron(EXERCISES_RON, ILLUSTRATIONS_RON)?.with_routines(ROUTINES_RON)
+    }
+
+    /// Adds the routines in `text` (a RON list), checking that every step
+    /// names an exercise of this catalog.
+    pub fn with_routines(mut self, text: &str) -> Result<Catalog, Vec<CatalogProblem>> {
+        let routines: Vec<Routine> = ron::from_str(text).map_err(|e| {
+            vec![CatalogProblem::Parse {
+                file: "routines.ron",
+                message: e.to_string(),
+            }]
+        })?;
+        let problems = validate::validate_routines(&routines, &self.exercises);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.routines = routines;
+        Ok(self)
+    }
+
+    /// The built-in routines.
+    pub fn routines(&self) -> &[Routine] {
+        &self.routines
+    }
+
+    /// The built-in routine with this name (ignoring case).
+    pub fn routine(&self, name: &str) -> Option<&Routine> {
+        self.routines
+            .iter()
+            .find(|r| r.name.eq_ignore_ascii_case(name.trim()))
     }
 
     /// Loads and checks a catalog from the text of its two files.
@@ -52,7 +83,10 @@ impl Catalog {
         problems.extend(pictures.into_keys().map(CatalogProblem::OrphanIllustration));
         problems.extend(validate(&exercises));
         if problems.is_empty() {
-            Ok(Catalog { exercises })
+            Ok(Catalog {
+                exercises,
+                routines: Vec::new(),
+            })
         } else {
             Err(problems)
         }

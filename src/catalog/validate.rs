@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::Exercise;
 use crate::model::exercise::limits;
+use crate::model::{Exercise, Routine};
 
 /// Something wrong with the built-in catalog.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,10 @@ pub enum CatalogProblem {
     OrphanIllustration(String),
     /// The list is not in bottom-up order of body regions.
     OutOfOrder(String),
+    /// A routine step names an exercise that does not exist.
+    UnknownExercise { routine: String, exercise: String },
+    /// A routine has no name, no steps, or a step timing out of range.
+    BadRoutine { routine: String, why: &'static str },
 }
 
 impl fmt::Display for CatalogProblem {
@@ -49,6 +53,13 @@ impl fmt::Display for CatalogProblem {
                     "an illustration is named '{id}' but no exercise has that id"
                 )
             }
+            CatalogProblem::UnknownExercise { routine, exercise } => {
+                write!(
+                    f,
+                    "routine '{routine}' names an unknown exercise '{exercise}'"
+                )
+            }
+            CatalogProblem::BadRoutine { routine, why } => write!(f, "routine '{routine}': {why}"),
             CatalogProblem::OutOfOrder(id) => {
                 write!(
                     f,
@@ -137,6 +148,42 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
             problems.push(CatalogProblem::OutOfOrder(id.clone()));
         }
         last_region = Some(e.region);
+    }
+    problems
+}
+
+/// Every problem found in a list of routines.
+pub fn validate_routines(routines: &[Routine], exercises: &[Exercise]) -> Vec<CatalogProblem> {
+    let mut problems = Vec::new();
+    let mut names = HashSet::new();
+    for r in routines {
+        let bad = |why| CatalogProblem::BadRoutine {
+            routine: r.name.clone(),
+            why,
+        };
+        if r.name.trim().is_empty() {
+            problems.push(bad("it has no name"));
+        }
+        if !names.insert(r.name.to_lowercase()) {
+            problems.push(bad("two routines have this name"));
+        }
+        if r.steps.is_empty() {
+            problems.push(bad("it has no steps"));
+        }
+        for step in &r.steps {
+            if !exercises.iter().any(|e| e.id == step.exercise) {
+                problems.push(CatalogProblem::UnknownExercise {
+                    routine: r.name.clone(),
+                    exercise: step.exercise.clone(),
+                });
+            }
+            if !limits::ROLL_SECONDS.contains(&step.roll_seconds)
+                || !limits::HOLDS.contains(&step.holds)
+                || (step.holds > 0 && !limits::HOLD_SECONDS.contains(&step.hold_seconds))
+            {
+                problems.push(bad("a step's timings are out of range"));
+            }
+        }
     }
     problems
 }

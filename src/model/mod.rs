@@ -2,8 +2,10 @@
 
 pub mod exercise;
 pub mod illustration;
+pub mod routine;
 pub mod settings;
 
 pub use exercise::{BodyRegion, Exercise, RollPath, Sides, Timings, Tool};
 pub use illustration::Illustration;
+pub use routine::{Routine, Step, StepSides};
 pub use settings::{Settings, TextSize, ThemePreference};

@@ -75,6 +75,14 @@ pub struct Settings {
     pub text_size: TextSize,
     /// The tools the user owns; the library can show only what they can do.
     pub tools_owned: Vec<Tool>,
+    /// Seconds of "get ready" before a routine's first exercise.
+    pub get_ready_seconds: u32,
+    /// Rolling pace in cm per second (2.5 cm, about one inch, by default).
+    pub pace_cm_per_s: f32,
+    /// Cue volume, from 0 (silent) to 1.
+    pub volume: f32,
+    /// No sound at all.
+    pub muted: bool,
 }
 
 impl Default for Settings {
@@ -85,6 +93,10 @@ impl Default for Settings {
             theme: ThemePreference::System,
             text_size: TextSize::Large,
             tools_owned: Tool::ALL.to_vec(),
+            get_ready_seconds: 5,
+            pace_cm_per_s: crate::model::exercise::DEFAULT_PACE_CM_PER_S,
+            volume: 0.8,
+            muted: false,
         }
     }
 }

@@ -1,0 +1,395 @@
+//! A routine turned into a timeline of phases, and the cues of each phase.
+
+use std::time::Duration;
+
+use super::cue::{Cue, TimedCue};
+use crate::catalog::Catalog;
+use crate::model::{Routine, Settings, StepSides};
+
+/// Length of the pause to change sides.
+pub const SWITCH_SIDE: Duration = Duration::from_secs(5);
+/// Length of the "work around the spot" phase after "too intense".
+pub const WORK_AROUND: Duration = Duration::from_secs(20);
+/// After a hold's end chime, the next phase's cue waits this long so the two
+/// sounds don't blur.
+pub const AFTER_CHIME: Duration = Duration::from_millis(800);
+/// A beat tick this close to another cue is left out.
+const TICK_CLEARANCE: Duration = Duration::from_millis(400);
+
+/// Left or right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+/// What happens in a phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseKind {
+    /// The countdown before the first exercise.
+    GetReady,
+    /// Slow rolling, paced.
+    Roll,
+    /// Resting on a tender spot: hold `number` of `of`.
+    Hold { number: u32, of: u32 },
+    /// Working the tissue around a spot that was too sore.
+    WorkAround,
+    /// Changing to the other side.
+    SwitchSide,
+    /// A rest, showing what comes next.
+    Rest,
+    /// The end.
+    Done,
+}
+
+/// One stretch of time in the routine.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    /// Index of the routine step it belongs to.
+    pub step: usize,
+    /// The side worked, for one-side-at-a-time steps.
+    pub side: Option<Side>,
+    /// Position on the timeline where it starts.
+    pub start: Duration,
+    pub length: Duration,
+    /// Time of one stroke, one way (rolling phases).
+    pub stroke: Duration,
+    /// A hold cut short by "too intense": no countdown or end chime.
+    pub cut: bool,
+    /// A hold that comes back to a spot after working around it.
+    pub returning: bool,
+}
+
+impl Phase {
+    /// Where it ends.
+    pub fn end(&self) -> Duration {
+        self.start + self.length
+    }
+}
+
+/// What the player needs to know of a step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepInfo {
+    pub exercise_id: String,
+    pub name: String,
+    pub two_sides: bool,
+}
+
+/// Why a routine cannot be played.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionError {
+    /// The routine has no steps.
+    Empty,
+    /// A step names an exercise the library does not have.
+    UnknownExercise(String),
+}
+
+impl std::fmt::Display for SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SessionError::Empty => write!(f, "the routine has no exercises"),
+            SessionError::UnknownExercise(id) => {
+                write!(
+                    f,
+                    "the routine names an exercise that doesn't exist: '{id}'"
+                )
+            }
+        }
+    }
+}
+
+/// The phases of a routine, back to back, and the cues they carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    phases: Vec<Phase>,
+    steps: Vec<StepInfo>,
+    cues: Vec<TimedCue>,
+}
+
+fn secs(s: u32) -> Duration {
+    Duration::from_secs(u64::from(s))
+}
+
+impl Timeline {
+    /// Lays out `routine` with the timings of its steps and `settings`.
+    pub fn build(
+        routine: &Routine,
+        catalog: &Catalog,
+        settings: &Settings,
+    ) -> Result<Timeline, SessionError> {
+        if routine.steps.is_empty() {
+            return Err(SessionError::Empty);
+        }
+        let mut phases = Vec::new();
+        let mut steps = Vec::new();
+        let push = |phases: &mut Vec<Phase>, kind, step, side, length, stroke| {
+            let start = phases.last().map(Phase::end).unwrap_or_default();
+            phases.push(Phase {
+                kind,
+                step,
+                side,
+                start,
+                length,
+                stroke,
+                cut: false,
+                returning: false,
+            });
+        };
+        push(
+            &mut phases,
+            PhaseKind::GetReady,
+            0,
+            None,
+            secs(settings.get_ready_seconds),
+            Duration::ZERO,
+        );
+        for (i, step) in routine.steps.iter().enumerate() {
+            let exercise = catalog
+                .get(&step.exercise)
+                .ok_or_else(|| SessionError::UnknownExercise(step.exercise.clone()))?;
+            let pace = step
+                .pace_cm_per_s
+                .unwrap_or(settings.pace_cm_per_s)
+                .max(0.1);
+            let stroke_cm = step.stroke_cm.unwrap_or(exercise.timings.stroke_cm);
+            let stroke = Duration::from_secs_f64(f64::from(stroke_cm) / f64::from(pace));
+            let sides: &[Option<Side>] = match step.sides {
+                StepSides::Together => &[None],
+                StepSides::LeftThenRight => &[Some(Side::Left), Some(Side::Right)],
+                StepSides::RightThenLeft => &[Some(Side::Right), Some(Side::Left)],
+            };
+            steps.push(StepInfo {
+                exercise_id: exercise.id.clone(),
+                name: exercise.name.clone(),
+                two_sides: sides.len() == 2,
+            });
+            for (n, side) in sides.iter().enumerate() {
+                if n > 0 {
+                    push(
+                        &mut phases,
+                        PhaseKind::SwitchSide,
+                        i,
+                        *side,
+                        SWITCH_SIDE,
+                        Duration::ZERO,
+                    );
+                }
+                push(
+                    &mut phases,
+                    PhaseKind::Roll,
+                    i,
+                    *side,
+                    secs(step.roll_seconds),
+                    stroke,
+                );
+                for h in 1..=step.holds {
+                    let kind = PhaseKind::Hold {
+                        number: h,
+                        of: step.holds,
+                    };
+                    push(
+                        &mut phases,
+                        kind,
+                        i,
+                        *side,
+                        secs(step.hold_seconds),
+                        Duration::ZERO,
+                    );
+                }
+            }
+            if i + 1 < routine.steps.len() && step.rest_seconds > 0 {
+                push(
+                    &mut phases,
+                    PhaseKind::Rest,
+                    i,
+                    None,
+                    secs(step.rest_seconds),
+                    Duration::ZERO,
+                );
+            }
+        }
+        let last = routine.steps.len() - 1;
+        push(
+            &mut phases,
+            PhaseKind::Done,
+            last,
+            None,
+            Duration::ZERO,
+            Duration::ZERO,
+        );
+        let mut timeline = Timeline {
+            phases,
+            steps,
+            cues: Vec::new(),
+        };
+        timeline.relayout();
+        Ok(timeline)
+    }
+
+    /// Every phase, in order.
+    pub fn phases(&self) -> &[Phase] {
+        &self.phases
+    }
+
+    /// The steps of the routine.
+    pub fn steps(&self) -> &[StepInfo] {
+        &self.steps
+    }
+
+    /// Every cue of the routine, in time order.
+    pub fn cues(&self) -> &[TimedCue] {
+        &self.cues
+    }
+
+    /// The whole routine's length.
+    pub fn total(&self) -> Duration {
+        self.phases.last().map(Phase::end).unwrap_or_default()
+    }
+
+    /// Index of the phase running at `position` (the last one at or past the end).
+    pub fn phase_at(&self, position: Duration) -> usize {
+        // The first phase whose end is after the position; zero-length
+        // phases are passed over, except the final one.
+        self.phases
+            .iter()
+            .position(|p| p.end() > position)
+            .unwrap_or(self.phases.len() - 1)
+    }
+
+    /// Cues with `from <= at < to`.
+    pub fn cues_between(&self, from: Duration, to: Duration) -> &[TimedCue] {
+        let a = self.cues.partition_point(|c| c.at < from);
+        let b = self.cues.partition_point(|c| c.at < to);
+        &self.cues[a..b.max(a)]
+    }
+
+    /// Lengthens phase `index` by `by`, moving everything after it.
+    pub(super) fn lengthen(&mut self, index: usize, by: Duration) {
+        self.phases[index].length += by;
+        self.relayout();
+    }
+
+    /// Cuts the hold `index` short at `at` and works around the spot before
+    /// coming back to it for a full hold.
+    pub(super) fn work_around(&mut self, index: usize, at: Duration) {
+        let hold = self.phases[index];
+        self.phases[index].length = at.saturating_sub(hold.start);
+        self.phases[index].cut = true;
+        let around = Phase {
+            kind: PhaseKind::WorkAround,
+            length: WORK_AROUND,
+            cut: false,
+            returning: false,
+            ..hold
+        };
+        let back = Phase {
+            returning: true,
+            cut: false,
+            ..hold
+        };
+        self.phases.insert(index + 1, around);
+        self.phases.insert(index + 2, back);
+        self.relayout();
+    }
+
+    /// Recomputes every start from the lengths, and every cue.
+    fn relayout(&mut self) {
+        let mut start = Duration::ZERO;
+        for phase in &mut self.phases {
+            phase.start = start;
+            start += phase.length;
+        }
+        let mut cues = Vec::new();
+        for i in 0..self.phases.len() {
+            let prev = i.checked_sub(1).map(|j| self.phases[j]);
+            let next = self.phases.get(i + 1);
+            phase_cues(&self.phases[i], prev.as_ref(), next, &mut cues);
+        }
+        cues.sort();
+        self.cues = cues;
+    }
+}
+
+/// The cues of one phase, given the phases around it.
+fn phase_cues(phase: &Phase, prev: Option<&Phase>, next: Option<&Phase>, out: &mut Vec<TimedCue>) {
+    // The last hold's chime is the "done" cue itself.
+    let chimes = |p: &Phase| {
+        matches!(p.kind, PhaseKind::Hold { .. }) && !p.cut && phase.kind != PhaseKind::Done
+    };
+    let chimed = prev.is_some_and(chimes);
+    let ends_routine = next.is_some_and(|n| n.kind == PhaseKind::Done);
+    let opening = phase.start + if chimed { AFTER_CHIME } else { Duration::ZERO };
+    let end = phase.end();
+    let mut push = |at: Duration, cue: Cue| out.push(TimedCue { at, cue });
+    let countdown = |push: &mut dyn FnMut(Duration, Cue)| {
+        for s in (1..=3u64).rev() {
+            let at = end.saturating_sub(Duration::from_secs(s));
+            if at > opening && at >= phase.start {
+                push(at, Cue::Pip);
+            }
+        }
+    };
+    match phase.kind {
+        PhaseKind::GetReady => countdown(&mut push),
+        PhaseKind::Roll => {
+            push(opening, Cue::Start);
+            let mut turns = Vec::new();
+            if !phase.stroke.is_zero() {
+                let mut k = 1u32;
+                loop {
+                    // Multiplying, not adding up, keeps long rolls exact.
+                    let at = phase.start + phase.stroke * k;
+                    if at >= end {
+                        break;
+                    }
+                    turns.push(at);
+                    k += 1;
+                }
+            }
+            let clear = |at: Duration, other: Duration| at.abs_diff(other) >= TICK_CLEARANCE;
+            let mut s = 1u64;
+            loop {
+                let at = phase.start + Duration::from_secs(s);
+                if at + TICK_CLEARANCE > end {
+                    break;
+                }
+                if clear(at, opening) && turns.iter().all(|t| clear(at, *t)) {
+                    push(at, Cue::Tick);
+                }
+                s += 1;
+            }
+            for at in turns {
+                push(at, Cue::Turnaround);
+            }
+        }
+        PhaseKind::Hold { .. } => {
+            push(opening, Cue::BreatheIn);
+            if !phase.cut {
+                countdown(&mut push);
+                if !ends_routine {
+                    push(end, Cue::HoldEnd);
+                }
+            }
+        }
+        PhaseKind::WorkAround => {
+            push(opening, Cue::EaseOff);
+            countdown(&mut push);
+        }
+        PhaseKind::SwitchSide => push(opening, Cue::SwitchSide),
+        PhaseKind::Rest => {
+            push(opening, Cue::NextExercise);
+            countdown(&mut push);
+        }
+        PhaseKind::Done => push(opening, Cue::Done),
+    }
+}
