@@ -3,6 +3,7 @@
 //! The domain (catalog, model, store) knows nothing of the window; the UI
 //! draws it and sends commands back.
 
+pub mod audio;
 pub mod catalog;
 pub mod cli;
 pub mod model;
