@@ -16,4 +16,13 @@ pub struct Cli {
     /// Print every exercise (id, name, region, tools; tab-separated) and exit.
     #[arg(long)]
     pub list_exercises: bool,
+
+    /// Print the name of every routine, one a line, and exit.
+    #[arg(long)]
+    pub list_routines: bool,
+
+    /// Open straight into this routine's get-ready countdown (after the
+    /// safety screen if it was never accepted). For desktop shortcuts.
+    #[arg(long, value_name = "ROUTINE NAME")]
+    pub start: Option<String>,
 }

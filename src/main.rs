@@ -27,9 +27,30 @@ fn main() -> ExitCode {
         print!("{}", catalog.listing());
         return ExitCode::SUCCESS;
     }
+    if cli.list_routines {
+        for routine in catalog.routines() {
+            println!("{}", routine.name);
+        }
+        return ExitCode::SUCCESS;
+    }
+    let start_routine = match &cli.start {
+        None => None,
+        Some(name) => match catalog.routine(name) {
+            Some(routine) => Some(routine.clone()),
+            None => {
+                eprintln!("rollcoach: there is no routine called \"{name}\". The routines are:");
+                for routine in catalog.routines() {
+                    eprintln!("  {}", routine.name);
+                }
+                return ExitCode::from(2);
+            }
+        },
+    };
 
     let options = StartOptions {
         data_dir: cli.data_dir.map(DataDir::at),
+        start_routine,
+        ..StartOptions::default()
     };
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -25,6 +25,9 @@ pub mod sections {
     pub const TIMINGS: &str = "Timings";
 }
 
+/// Label of the button that plays this exercise with its timings.
+pub const START_LABEL: &str = "Start this exercise";
+
 /// Label of the button back to the library.
 pub const BACK_LABEL: &str = "Back to the library";
 
@@ -80,7 +83,15 @@ pub fn show(
             });
         });
         ui.add_space(4.0);
-        ui.heading(RichText::new(&exercise.name).size(34.0).strong());
+        ui.horizontal(|ui| {
+            ui.heading(RichText::new(&exercise.name).size(34.0).strong());
+            ui.add_space(12.0);
+            let start = egui::Button::new(RichText::new(START_LABEL).size(18.0).strong())
+                .min_size(egui::vec2(0.0, 40.0));
+            if ui.add(start).on_hover_text("S").clicked() {
+                commands.push(Command::StartExercise(exercise.id.clone()));
+            }
+        });
         ui.label(
             RichText::new(format!(
                 "{}  ·  {}",

@@ -1,6 +1,6 @@
 //! Every user action, sent by the screens and applied by the app after the frame.
 
-use crate::model::{TextSize, ThemePreference, Tool};
+use crate::model::{Routine, TextSize, ThemePreference, Tool};
 
 /// A user action.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,4 +23,21 @@ pub enum Command {
     DismissNotice(usize),
     /// Close the window.
     Quit,
+    /// Show the list of routines.
+    ShowRoutines,
+    /// Play a routine from its start.
+    StartRoutine(Routine),
+    /// Play one exercise of the library (by id) as a routine.
+    StartExercise(String),
+    TogglePause,
+    Skip,
+    Back,
+    ExtendHold,
+    TooIntense,
+    ToggleMute,
+    ToggleFollowAlong,
+    /// Ask whether to stop (pauses meanwhile).
+    AskStop,
+    ConfirmStop,
+    CancelStop,
 }

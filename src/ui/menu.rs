@@ -44,12 +44,18 @@ pub fn shortcuts(ctx: &egui::Context, settings: &Settings, commands: &mut Vec<Co
 }
 
 /// The menu bar at the top of the window.
-pub fn bar(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+pub fn bar(ui: &mut egui::Ui, settings: &Settings, playing: bool, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.label(egui::RichText::new("Rollcoach").strong());
         ui.separator();
-        if ui.button("Library").clicked() {
+        let why = "Stop the routine first (Esc)";
+        let library = ui.add_enabled(!playing, egui::Button::new("Library"));
+        if library.on_disabled_hover_text(why).clicked() {
             commands.push(Command::ShowLibrary);
+        }
+        let routines = ui.add_enabled(!playing, egui::Button::new("Routines"));
+        if routines.on_disabled_hover_text(why).clicked() {
+            commands.push(Command::ShowRoutines);
         }
         ui.menu_button("View", |ui| {
             ui.label("Theme");

@@ -2,22 +2,31 @@
 //! in one place after the frame.
 
 mod card;
+pub mod clock;
 mod command;
 pub mod icon;
 mod library;
 mod menu;
+pub mod player;
+mod routines;
 mod safety;
+mod summary;
 pub mod theme;
 pub mod widgets;
 
 use eframe::egui;
 
+use crate::audio::Audio;
 use crate::catalog::Catalog;
-use crate::model::Settings;
+use crate::model::{Routine, Settings, Sides, Step, StepSides};
+use crate::session::Session;
 use crate::store::{DataDir, FileProblem, SettingsStore};
 
+pub use clock::{Clock, ManualTime};
 pub use command::Command;
 use library::Library;
+use player::Player;
+pub use summary::Summary;
 
 /// The app's window title and its id for the desktop (Wayland app id, X11 class).
 pub const APP_ID: &str = "rollcoach";
@@ -33,6 +42,12 @@ pub enum Screen {
     Library,
     /// One exercise card, by id.
     Card { id: String },
+    /// The built-in routines.
+    Routines,
+    /// A routine playing.
+    Player,
+    /// The end of a routine.
+    Summary,
 }
 
 /// How the app is started.
@@ -40,6 +55,12 @@ pub enum Screen {
 pub struct StartOptions {
     /// Where user files live; `None` means the platform's config folder.
     pub data_dir: Option<DataDir>,
+    /// Open straight into this routine (after the safety screen if needed).
+    pub start_routine: Option<Routine>,
+    /// No sound device at all (tests).
+    pub silent: bool,
+    /// The clock; `None` is the system's.
+    pub clock: Option<Clock>,
 }
 
 /// A message for the user about something that went wrong, with a way out.
@@ -58,6 +79,12 @@ pub struct RollcoachApp {
     notices: Vec<Notice>,
     commands: Vec<Command>,
     show_shortcuts: bool,
+    clock: Clock,
+    audio: Audio,
+    player: Option<Player>,
+    summary: Option<Summary>,
+    /// A routine to start once the safety screen is accepted.
+    pending_start: Option<Routine>,
 }
 
 impl RollcoachApp {
@@ -90,12 +117,26 @@ impl RollcoachApp {
         };
         theme::install_style(ctx);
         theme::apply_settings(ctx, &settings);
+        let audio = if options.silent {
+            Audio::none()
+        } else {
+            Audio::open(settings.volume)
+        };
+        audio.set_volume(settings.volume, settings.muted);
+        if let Some(why) = audio.problem() {
+            notices.push(Notice {
+                text: format!(
+                    "No sound device could be opened ({why}), so Rollcoach runs silently: \
+                     the timer and the pictures still guide you."
+                ),
+            });
+        }
         let screen = if settings.safety_acknowledged {
             Screen::Library
         } else {
             Screen::Safety { first_run: true }
         };
-        RollcoachApp {
+        let mut app = RollcoachApp {
             catalog,
             settings,
             store,
@@ -104,7 +145,151 @@ impl RollcoachApp {
             notices,
             commands: Vec::new(),
             show_shortcuts: false,
+            clock: options.clock.unwrap_or_else(Clock::system),
+            audio,
+            player: None,
+            summary: None,
+            pending_start: None,
+        };
+        if let Some(routine) = options.start_routine {
+            if app.settings.safety_acknowledged {
+                app.start_routine(ctx, routine);
+            } else {
+                app.pending_start = Some(routine);
+            }
         }
+        app
+    }
+
+    /// The routine playing, if any.
+    pub fn session(&self) -> Option<&Session> {
+        self.player.as_ref().map(|p| &p.session)
+    }
+
+    /// Whether the follow-along view is on.
+    pub fn follow_along(&self) -> bool {
+        self.player.as_ref().is_some_and(|p| p.follow_along)
+    }
+
+    /// Whether the "stop the routine?" question is showing.
+    pub fn confirming_stop(&self) -> bool {
+        self.player.as_ref().is_some_and(|p| p.confirming_stop)
+    }
+
+    /// The summary of the last routine.
+    pub fn summary(&self) -> Option<&Summary> {
+        self.summary.as_ref()
+    }
+
+    /// The time now, from the app's clock.
+    pub fn now(&self) -> std::time::Duration {
+        self.clock.now()
+    }
+
+    fn start_routine(&mut self, ctx: &egui::Context, routine: Routine) {
+        match Session::new(&routine, &self.catalog, &self.settings) {
+            Ok(mut session) => {
+                let now = self.clock.now();
+                session.start(now);
+                self.audio.follow(&session, now);
+                self.player = Some(Player::new(session));
+                self.summary = None;
+                self.screen = Screen::Player;
+                ctx.request_repaint();
+            }
+            Err(e) => self.notices.push(Notice {
+                text: format!("That routine can't be played: {e}."),
+            }),
+        }
+    }
+
+    /// A one-exercise routine with the card's own timings.
+    fn exercise_routine(&self, id: &str) -> Option<Routine> {
+        let e = self.catalog.get(id)?;
+        let t = e.timings;
+        Some(Routine {
+            version: crate::model::routine::ROUTINE_VERSION,
+            name: e.name.clone(),
+            description: String::new(),
+            steps: vec![Step {
+                exercise: e.id.clone(),
+                sides: match e.sides {
+                    Sides::OneAtATime => StepSides::LeftThenRight,
+                    Sides::Together => StepSides::Together,
+                },
+                roll_seconds: t.roll_seconds,
+                holds: t.holds,
+                hold_seconds: t.hold_seconds,
+                rest_seconds: 0,
+                pace_cm_per_s: None,
+                stroke_cm: None,
+            }],
+        })
+    }
+
+    /// Ends the routine and shows its summary.
+    fn finish_routine(&mut self, ctx: &egui::Context) {
+        let Some(player) = self.player.take() else {
+            return;
+        };
+        let now = self.clock.now();
+        let state = player.session.state(now);
+        let steps = player.session.timeline().steps();
+        let reached = if state.finished {
+            steps.len()
+        } else {
+            state.step_number
+        };
+        if !state.finished {
+            self.audio.silence();
+        }
+        self.summary = Some(Summary {
+            routine: player.session.name().to_owned(),
+            exercises: steps.iter().take(reached).map(|s| s.name.clone()).collect(),
+            time: state.position,
+            completed: state.finished,
+        });
+        if player.follow_along {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+        self.screen = Screen::Summary;
+    }
+
+    /// Applies a command to the playing session and re-plans the sound.
+    fn session_command(&mut self, command: &Command) {
+        let now = self.clock.now();
+        let Some(player) = self.player.as_mut() else {
+            return;
+        };
+        let session = &mut player.session;
+        match command {
+            Command::TogglePause => session.toggle_pause(now),
+            Command::Skip => session.skip(now),
+            Command::Back => session.back(now),
+            Command::ExtendHold => {
+                session.extend_hold(now);
+            }
+            Command::TooIntense => {
+                session.too_intense(now);
+            }
+            Command::AskStop => {
+                player.resume_after = !session.is_paused();
+                session.pause(now);
+                player.confirming_stop = true;
+            }
+            Command::CancelStop => {
+                player.confirming_stop = false;
+                if player.resume_after {
+                    session.resume(now);
+                }
+            }
+            Command::ConfirmStop => {
+                player.confirming_stop = false;
+                session.stop(now);
+            }
+            _ => return,
+        }
+        self.audio.follow(&player.session, now);
     }
 
     /// The screen showing now.
@@ -171,12 +356,22 @@ impl RollcoachApp {
                     self.save_settings();
                 }
                 self.screen = Screen::Library;
+                if let Some(routine) = self.pending_start.take() {
+                    self.start_routine(ctx, routine);
+                } else if self.player.is_some() {
+                    self.screen = Screen::Player;
+                }
             }
             Command::ShowLibrary => {
                 if let Screen::Card { id } = &self.screen {
                     self.library.select_id(id, &self.catalog, &self.settings);
                 }
-                self.screen = Screen::Library;
+                // A routine in progress is only left by stopping it.
+                self.screen = if self.player.is_some() {
+                    Screen::Player
+                } else {
+                    Screen::Library
+                };
             }
             Command::OpenCard(id) => {
                 if self.catalog.get(&id).is_some() {
@@ -209,6 +404,37 @@ impl RollcoachApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ShowRoutines => self.screen = Screen::Routines,
+            Command::StartRoutine(routine) => self.start_routine(ctx, routine),
+            Command::StartExercise(id) => {
+                if let Some(routine) = self.exercise_routine(&id) {
+                    self.start_routine(ctx, routine);
+                }
+            }
+            Command::ToggleMute => {
+                self.settings.muted = !self.settings.muted;
+                self.audio
+                    .set_volume(self.settings.volume, self.settings.muted);
+                self.save_settings();
+            }
+            Command::ToggleFollowAlong => {
+                if let Some(player) = self.player.as_mut() {
+                    player.follow_along = !player.follow_along;
+                    let full = player.follow_along;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(full));
+                }
+            }
+            Command::ConfirmStop => {
+                self.session_command(&command);
+                self.finish_routine(ctx);
+            }
+            Command::TogglePause
+            | Command::Skip
+            | Command::Back
+            | Command::ExtendHold
+            | Command::TooIntense
+            | Command::AskStop
+            | Command::CancelStop => self.session_command(&command),
         }
     }
 
@@ -231,14 +457,45 @@ impl RollcoachApp {
 }
 
 impl eframe::App for RollcoachApp {
+    /// Keeps time even while the window is hidden: ends the routine when it
+    /// is over and asks to be called again when the screen next changes.
+    /// (The sound is scheduled in the audio stream and needs no frames.)
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.audio.take_device_lost() {
+            self.notices.push(Notice {
+                text: "The sound device stopped working. The routine goes on without sound."
+                    .to_owned(),
+            });
+        }
+        let now = self.clock.now();
+        let Some(player) = &self.player else { return };
+        if player.session.is_over(now) && !player.confirming_stop {
+            self.finish_routine(ctx);
+            ctx.request_repaint();
+            return;
+        }
+        if let Some(after) = player.next_change(now) {
+            ctx.request_repaint_after(after);
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        menu::shortcuts(ui.ctx(), &self.settings, &mut self.commands);
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::bar(ui, &self.settings, &mut self.commands);
-            if !self.notices.is_empty() {
-                self.notices_ui(ui);
+        let playing = self.screen == Screen::Player && self.player.is_some();
+        if playing {
+            if let Some(player) = &self.player {
+                player.keyboard(ui.ctx(), &mut self.commands);
             }
-        });
+        } else {
+            menu::shortcuts(ui.ctx(), &self.settings, &mut self.commands);
+        }
+        if !self.follow_along() || !playing {
+            egui::Panel::top("menu_bar").show(ui, |ui| {
+                menu::bar(ui, &self.settings, playing, &mut self.commands);
+                if !self.notices.is_empty() {
+                    self.notices_ui(ui);
+                }
+            });
+        }
         match self.screen.clone() {
             Screen::Safety { first_run } => safety::show(ui, first_run, &mut self.commands),
             Screen::Library => {
@@ -253,6 +510,26 @@ impl eframe::App for RollcoachApp {
                     &self.settings,
                     &mut self.commands,
                 ),
+                None => self.commands.push(Command::ShowLibrary),
+            },
+            Screen::Routines => {
+                routines::show(ui, &self.catalog, &self.settings, &mut self.commands)
+            }
+            Screen::Player => match &self.player {
+                Some(player) => {
+                    let now = self.clock.now();
+                    player.show(
+                        ui,
+                        now,
+                        &self.catalog,
+                        self.settings.muted,
+                        &mut self.commands,
+                    );
+                }
+                None => self.commands.push(Command::ShowLibrary),
+            },
+            Screen::Summary => match &self.summary {
+                Some(s) => summary::show(ui, s, &mut self.commands),
                 None => self.commands.push(Command::ShowLibrary),
             },
         }

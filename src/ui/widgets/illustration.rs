@@ -285,3 +285,33 @@ pub fn show(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, description));
     response
 }
+
+/// Draws `ill` with the rolling animated: at `stroke` (0 to 1 along the
+/// stroke, back and forth) the body slides over the tool and a marker
+/// glides along the roll path. `None` draws it at rest.
+pub fn paint_animated(
+    painter: &egui::Painter,
+    rect: Rect,
+    ill: &Illustration,
+    palette: &Palette,
+    stroke: Option<f32>,
+) {
+    let Some(position) = stroke else {
+        paint(painter, rect, ill, palette);
+        return;
+    };
+    let path = vec2(
+        ill.path.to.0 - ill.path.from.0,
+        ill.path.to.1 - ill.path.from.1,
+    );
+    // The body moves against the tool: as the tool travels along the path,
+    // the body slides the other way by part of the path's length.
+    let shift_cm = (0.5 - position) * path.length() * 0.6;
+    paint_shifted(painter, rect, ill, palette, shift_cm);
+    let fit = Fit::new(ill, rect);
+    let from = ill.path.from;
+    let marker = Point(from.0 + path.x * position, from.1 + path.y * position);
+    let r = fit.len(3.2).max(5.0);
+    painter.circle_filled(fit.at(marker), r, palette.backdrop);
+    painter.circle_filled(fit.at(marker), r * 0.72, palette.path);
+}

@@ -1,0 +1,458 @@
+//! The follow-along player: the card's picture with the rolling animated at
+//! the pace, what to do in words, a very large time left, and large buttons
+//! with shortcuts. A follow-along view (F11) shows only the essentials, big
+//! enough to read from the floor.
+
+use std::time::Duration;
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+
+use super::Command;
+use super::theme::{Palette, caution_colour};
+use super::widgets::illustration;
+use crate::catalog::Catalog;
+use crate::model::Exercise;
+use crate::session::{PhaseKind, Session, SessionState};
+
+/// Space: pause or resume.
+pub const PAUSE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Space);
+/// Right arrow: skip to the next phase.
+pub const SKIP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowRight);
+/// Left arrow: back.
+pub const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowLeft);
+/// Plus: ten more seconds of hold.
+pub const EXTEND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Plus);
+/// I: too intense.
+pub const TOO_INTENSE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::I);
+/// M: sound on or off.
+pub const MUTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::M);
+/// F11: the follow-along view.
+pub const FOLLOW_ALONG: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
+/// Esc: stop (asks first).
+pub const STOP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
+
+/// Labels of the player's buttons (also their accessible names).
+pub mod labels {
+    pub const PAUSE: &str = "Pause";
+    pub const RESUME: &str = "Resume";
+    pub const SKIP: &str = "Skip";
+    pub const BACK: &str = "Back";
+    pub const EXTEND: &str = "+10 s";
+    pub const TOO_INTENSE: &str = "Too intense";
+    pub const STOP: &str = "Stop";
+    pub const FOLLOW_ALONG: &str = "Follow-along view";
+    pub const CONFIRM_STOP: &str = "Stop the routine";
+    pub const KEEP_GOING: &str = "Keep going";
+}
+
+/// The standing reminder about pain.
+pub const PAIN_RULE: &str =
+    "Discomfort is fine. If the pain gets hard to bear, stop (Esc) or press Too intense.";
+
+/// A routine being played, and how it is shown.
+pub struct Player {
+    pub session: Session,
+    pub follow_along: bool,
+    /// The "stop the routine?" question is showing; the session is paused
+    /// meanwhile, and `resume_after` says whether it was running.
+    pub confirming_stop: bool,
+    pub resume_after: bool,
+}
+
+impl Player {
+    /// Plays `session`, started by the caller.
+    pub fn new(session: Session) -> Player {
+        Player {
+            session,
+            follow_along: false,
+            confirming_stop: false,
+            resume_after: false,
+        }
+    }
+
+    /// When the screen next changes, to repaint no more often than needed:
+    /// the pacing animation at a modest rate while rolling, else the next
+    /// change of the seconds shown.
+    pub fn next_change(&self, now: Duration) -> Option<Duration> {
+        let state = self.session.state(now);
+        if state.paused || state.finished || state.stopped {
+            return None;
+        }
+        if state.stroke_position.is_some() {
+            return Some(Duration::from_millis(50));
+        }
+        let into_second = state.left_in_phase.subsec_nanos();
+        Some(Duration::from_nanos(u64::from(into_second)) + Duration::from_millis(1))
+    }
+
+    /// Reads the player's shortcuts.
+    pub fn keyboard(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        ctx.input_mut(|i| {
+            if self.confirming_stop {
+                if i.consume_key(Modifiers::NONE, Key::Enter) {
+                    commands.push(Command::ConfirmStop);
+                }
+                if i.consume_shortcut(&STOP) {
+                    commands.push(Command::CancelStop);
+                }
+                return;
+            }
+            let pairs = [
+                (PAUSE, Command::TogglePause),
+                (SKIP, Command::Skip),
+                (BACK, Command::Back),
+                (EXTEND, Command::ExtendHold),
+                (TOO_INTENSE, Command::TooIntense),
+                (MUTE, Command::ToggleMute),
+                (FOLLOW_ALONG, Command::ToggleFollowAlong),
+                (STOP, Command::AskStop),
+            ];
+            for (shortcut, command) in pairs {
+                if i.consume_shortcut(&shortcut) {
+                    commands.push(command);
+                }
+            }
+            // "=" is "+" without Shift on most keyboards.
+            if i.consume_key(Modifiers::NONE, Key::Equals) {
+                commands.push(Command::ExtendHold);
+            }
+        });
+    }
+
+    /// Draws the player.
+    pub fn show(
+        &self,
+        ui: &mut egui::Ui,
+        now: Duration,
+        catalog: &Catalog,
+        muted: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let state = self.session.state(now);
+        let steps = self.session.timeline().steps();
+        let exercise = catalog.get(&steps[state.phase.step].exercise_id);
+        let next = state
+            .next_step
+            .and_then(|i| catalog.get(&steps[i].exercise_id));
+        let words = Words::of(&state, exercise, next);
+
+        if !self.follow_along {
+            egui::Panel::top("player_top").show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(self.session.name()).size(22.0).strong());
+                    ui.label(
+                        RichText::new(format!(
+                            "Exercise {} of {}  ·  {} left in the routine",
+                            state.step_number,
+                            state.step_count,
+                            clock_text(state.left_in_routine)
+                        ))
+                        .size(18.0),
+                    );
+                });
+                ui.add_space(4.0);
+            });
+            egui::Panel::bottom("player_controls").show(ui, |ui| {
+                controls(ui, &state, muted, commands);
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.follow_along {
+                follow_along(ui, &state, exercise, &words, commands);
+            } else {
+                full_view(ui, &state, exercise, &words);
+            }
+        });
+        if self.confirming_stop {
+            confirm_stop(ui.ctx(), commands);
+        }
+    }
+}
+
+/// What the player says, in words.
+struct Words {
+    title: String,
+    subject: String,
+    instruction: String,
+    up_next: Option<String>,
+}
+
+impl Words {
+    fn of(state: &SessionState, exercise: Option<&Exercise>, next: Option<&Exercise>) -> Words {
+        let name = exercise.map(|e| e.name.clone()).unwrap_or_default();
+        let side = state
+            .phase
+            .side
+            .map(|s| format!(", {} side", s.label()))
+            .unwrap_or_default();
+        let subject = format!("{name}{side}");
+        let roll = exercise.map(|e| (e.roll.from.as_str(), e.roll.to.as_str()));
+        let first_setup =
+            |e: Option<&Exercise>| e.and_then(|e| e.setup.first().cloned()).unwrap_or_default();
+        let (title, instruction) = match state.phase.kind {
+            PhaseKind::GetReady => (
+                "Get ready".to_owned(),
+                format!("Get into position. {}", first_setup(exercise)),
+            ),
+            PhaseKind::Roll => (
+                "Roll slowly".to_owned(),
+                match roll {
+                    Some((from, to)) => {
+                        format!("From {from} to {to}, and back. Move with the beat.")
+                    }
+                    None => "Move with the beat.".to_owned(),
+                },
+            ),
+            PhaseKind::Hold { number, of } => {
+                let title = if of > 1 {
+                    format!("Hold a tender spot ({number} of {of})")
+                } else {
+                    "Hold a tender spot".to_owned()
+                };
+                let how = if state.phase.returning {
+                    "Come back to the spot, gently. Relax and breathe in deeply as you sink in."
+                } else {
+                    "Stop on the most tender spot and rest there. Relax, and breathe in deeply \
+                     as the pressure comes."
+                };
+                (title, how.to_owned())
+            }
+            PhaseKind::WorkAround => (
+                "Work around the spot".to_owned(),
+                "Ease off the sore spot. Roll gently on the muscle around it; you'll come back \
+                 to it after this."
+                    .to_owned(),
+            ),
+            PhaseKind::SwitchSide => (
+                "Switch sides".to_owned(),
+                format!("Change to the other side. {}", first_setup(exercise)),
+            ),
+            PhaseKind::Rest => (
+                "Rest".to_owned(),
+                match next {
+                    Some(n) => format!("Next: {}. {}", n.name, first_setup(Some(n))),
+                    None => "Breathe and relax.".to_owned(),
+                },
+            ),
+            PhaseKind::Done => ("Done".to_owned(), "Well done.".to_owned()),
+        };
+        let up_next = match state.phase.kind {
+            PhaseKind::Rest => None,
+            _ => next.map(|n| n.name.clone()),
+        };
+        Words {
+            title,
+            subject,
+            instruction,
+            up_next,
+        }
+    }
+}
+
+/// "1:05", "0:09": whole seconds, rounded up so 0:00 shows only at the end.
+pub fn clock_text(left: Duration) -> String {
+    let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+fn phase_progress(state: &SessionState) -> f32 {
+    if state.phase.length.is_zero() {
+        return 1.0;
+    }
+    let done = state.phase.length.saturating_sub(state.left_in_phase);
+    (done.as_secs_f32() / state.phase.length.as_secs_f32()).clamp(0.0, 1.0)
+}
+
+fn picture(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise>, size: egui::Vec2) {
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let Some(exercise) = exercise else { return };
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            format!("Picture: {}", exercise.name),
+        )
+    });
+    let palette = Palette::of(ui);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 12.0, palette.backdrop);
+    illustration::paint_animated(
+        &painter,
+        rect.shrink(8.0),
+        &exercise.illustration,
+        &palette,
+        state.stroke_position,
+    );
+}
+
+/// The pacing track: a marker gliding between the two ends of the stroke.
+fn pacing_track(ui: &mut egui::Ui, position: f32) {
+    let width = ui.available_width();
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 34.0), egui::Sense::hover());
+    let palette = Palette::of(ui);
+    let painter = ui.painter_at(rect);
+    let y = rect.center().y;
+    let (left, right) = (rect.left() + 17.0, rect.right() - 17.0);
+    painter.line_segment(
+        [egui::pos2(left, y), egui::pos2(right, y)],
+        egui::Stroke::new(6.0, palette.ground),
+    );
+    for x in [left, right] {
+        painter.circle_filled(egui::pos2(x, y), 7.0, palette.ground);
+    }
+    let x = left + (right - left) * position;
+    painter.circle_filled(egui::pos2(x, y), 15.0, palette.path);
+}
+
+fn full_view(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise>, words: &Words) {
+    let wide = ui.available_width() > 760.0;
+    let text = |ui: &mut egui::Ui| {
+        ui.label(RichText::new(&words.title).size(34.0).strong());
+        ui.label(RichText::new(&words.subject).size(22.0));
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(clock_text(state.left_in_phase))
+                .size(110.0)
+                .strong()
+                .monospace(),
+        );
+        ui.add(egui::ProgressBar::new(phase_progress(state)).desired_height(14.0));
+        ui.add_space(8.0);
+        ui.add(egui::Label::new(RichText::new(&words.instruction).size(20.0)).wrap());
+        if let Some(p) = state.stroke_position {
+            ui.add_space(6.0);
+            pacing_track(ui, p);
+        }
+        if let Some(next) = &words.up_next {
+            ui.add_space(8.0);
+            ui.label(RichText::new(format!("Up next: {next}")).size(18.0).weak());
+        }
+        if state.paused {
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new("Paused. Press Space to go on.")
+                    .size(22.0)
+                    .strong(),
+            );
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(PAIN_RULE).color(caution_colour(ui)));
+    };
+    if wide {
+        ui.columns(2, |cols| {
+            let w = cols[0].available_width();
+            let h = (w * 0.7).min(cols[0].available_height());
+            picture(&mut cols[0], state, exercise, egui::vec2(w, h));
+            cols[1].with_layout(egui::Layout::top_down(egui::Align::Min), text);
+        });
+    } else {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let w = ui.available_width();
+            picture(ui, state, exercise, egui::vec2(w, w * 0.5));
+            text(ui);
+        });
+    }
+}
+
+fn follow_along(
+    ui: &mut egui::Ui,
+    state: &SessionState,
+    exercise: Option<&Exercise>,
+    words: &Words,
+    commands: &mut Vec<Command>,
+) {
+    ui.vertical_centered(|ui| {
+        ui.label(
+            RichText::new(format!("{}: {}", words.title, words.subject))
+                .size(44.0)
+                .strong(),
+        );
+        ui.label(
+            RichText::new(clock_text(state.left_in_phase))
+                .size(220.0)
+                .strong()
+                .monospace(),
+        );
+        ui.add(egui::ProgressBar::new(phase_progress(state)).desired_height(22.0));
+        if let Some(p) = state.stroke_position {
+            pacing_track(ui, p);
+        }
+        let w = ui.available_width().min(700.0);
+        let h = (ui.available_height() - 150.0).clamp(80.0, w * 0.5);
+        picture(ui, state, exercise, egui::vec2(w, h));
+        ui.add(egui::Label::new(RichText::new(&words.instruction).size(28.0)).wrap());
+        if state.paused {
+            ui.label(RichText::new("Paused: Space goes on").size(34.0).strong());
+        }
+        if ui
+            .button(RichText::new("Leave the follow-along view (F11)").size(18.0))
+            .clicked()
+        {
+            commands.push(Command::ToggleFollowAlong);
+        }
+    });
+}
+
+fn big_button(ui: &mut egui::Ui, label: &str, key: &str, enabled: bool) -> egui::Response {
+    let text = RichText::new(format!("{label}\n{key}")).size(19.0);
+    let button = egui::Button::new(text).min_size(egui::vec2(118.0, 64.0));
+    let response = ui.add_enabled(enabled, button);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
+    response
+}
+
+fn controls(ui: &mut egui::Ui, state: &SessionState, muted: bool, commands: &mut Vec<Command>) {
+    use labels::*;
+    let holding = matches!(state.phase.kind, PhaseKind::Hold { .. }) && !state.phase.cut;
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        if big_button(ui, BACK, "Left arrow", true).clicked() {
+            commands.push(Command::Back);
+        }
+        let pause = if state.paused { RESUME } else { PAUSE };
+        if big_button(ui, pause, "Space", true).clicked() {
+            commands.push(Command::TogglePause);
+        }
+        if big_button(ui, SKIP, "Right arrow", true).clicked() {
+            commands.push(Command::Skip);
+        }
+        if big_button(ui, EXTEND, "+", holding).clicked() {
+            commands.push(Command::ExtendHold);
+        }
+        if big_button(ui, TOO_INTENSE, "I", holding).clicked() {
+            commands.push(Command::TooIntense);
+        }
+        let sound = if muted { "Sound on" } else { "Sound off" };
+        if big_button(ui, sound, "M", true).clicked() {
+            commands.push(Command::ToggleMute);
+        }
+        if big_button(ui, FOLLOW_ALONG, "F11", true).clicked() {
+            commands.push(Command::ToggleFollowAlong);
+        }
+        if big_button(ui, STOP, "Esc", true).clicked() {
+            commands.push(Command::AskStop);
+        }
+    });
+    ui.add_space(6.0);
+}
+
+fn confirm_stop(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("confirm_stop")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Stop the routine?");
+        ui.label("The routine is paused. You can go on where you were, or stop here.");
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            let stop = egui::Button::new(RichText::new(labels::CONFIRM_STOP).size(18.0));
+            if ui.add(stop).clicked() {
+                commands.push(Command::ConfirmStop);
+            }
+            let go_on = egui::Button::new(RichText::new(labels::KEEP_GOING).size(18.0));
+            if ui.add(go_on).clicked() {
+                commands.push(Command::CancelStop);
+            }
+        });
+        ui.label(RichText::new("Enter stops, Esc goes on.").weak());
+    });
+}

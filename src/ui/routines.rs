@@ -1,0 +1,79 @@
+//! The routines screen: the built-in routines, each with what it works, how
+//! long it takes, and a large Start button.
+
+use eframe::egui::{self, RichText};
+
+use super::Command;
+use super::player::clock_text;
+use crate::catalog::Catalog;
+use crate::model::Settings;
+use crate::session::Session;
+
+/// The accessible label of a routine's Start button.
+pub fn start_label(name: &str) -> String {
+    format!("Start {name}")
+}
+
+/// Draws the list of routines.
+pub fn show(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    settings: &Settings,
+    commands: &mut Vec<Command>,
+) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading("Routines");
+        ui.label(
+            RichText::new(
+                "Each routine works from the feet up. Press Start, put the laptop where you can \
+                 hear it, and follow the sounds.",
+            )
+            .weak(),
+        );
+        ui.add_space(8.0);
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                for routine in catalog.routines() {
+                    let length = Session::new(routine, catalog, settings)
+                        .map(|s| clock_text(s.timeline().total()))
+                        .unwrap_or_default();
+                    egui::Frame::group(ui.style())
+                        .inner_margin(egui::Margin::same(14))
+                        .corner_radius(12.0)
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.horizontal(|ui| {
+                                let start =
+                                    egui::Button::new(RichText::new("Start").size(20.0).strong())
+                                        .min_size(egui::vec2(110.0, 52.0));
+                                let response = ui.add(start);
+                                let label = start_label(&routine.name);
+                                response.widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                                });
+                                if response.clicked() {
+                                    commands.push(Command::StartRoutine(routine.clone()));
+                                }
+                                ui.vertical(|ui| {
+                                    ui.label(RichText::new(&routine.name).size(22.0).strong());
+                                    ui.label(format!("{length} min  ·  {}", routine.description));
+                                    let names: Vec<&str> = routine
+                                        .steps
+                                        .iter()
+                                        .filter_map(|s| {
+                                            catalog.get(&s.exercise).map(|e| e.name.as_str())
+                                        })
+                                        .collect();
+                                    ui.add(
+                                        egui::Label::new(RichText::new(names.join(", ")).weak())
+                                            .wrap(),
+                                    );
+                                });
+                            });
+                        });
+                    ui.add_space(8.0);
+                }
+            });
+    });
+}

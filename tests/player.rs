@@ -1,0 +1,257 @@
+//! Playing a routine as a user would: start it, follow it, pause, skip, go
+//! back, extend a hold, say it is too intense, stop, and reach the summary.
+//! The clock is moved by hand, so nothing waits in real time.
+
+mod common;
+
+use std::time::Duration;
+
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use rollcoach::session::PhaseKind;
+use rollcoach::ui::Screen;
+
+fn phase(harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>) -> PhaseKind {
+    let app = harness.state();
+    app.session().unwrap().state(app.now()).phase.kind
+}
+
+fn press(harness: &mut egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+#[test]
+fn a_routine_starts_from_the_routines_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Routines").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Routines);
+    for name in [
+        "Full body, feet to shoulders",
+        "Feet and calves",
+        "After a run",
+        "Desk worker",
+    ] {
+        harness.get_by_label(name);
+    }
+    harness.get_by_label("Start Feet and calves").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Player);
+    assert_eq!(phase(&harness), PhaseKind::GetReady);
+    harness.get_by_label("Get ready");
+    harness.get_by_label_contains("Get into position");
+    harness.get_by_label("Sole of the foot");
+    harness.get_by_label_contains("Up next: Calves");
+    harness.get_by_label_contains("If the pain gets hard to bear");
+}
+
+#[test]
+fn the_player_follows_the_clock_and_shows_each_phase() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    assert_eq!(phase(&harness), PhaseKind::GetReady);
+    harness.get_by_label("0:05");
+
+    time.advance(Duration::from_millis(5_500));
+    harness.run();
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+    harness.get_by_label("Roll slowly");
+    harness.get_by_label("Sole of the foot, left side");
+    harness.get_by_label("0:40");
+    harness.get_by_label_contains("Exercise 1 of 2");
+
+    time.advance(Duration::from_secs(40));
+    harness.run();
+    assert!(matches!(phase(&harness), PhaseKind::Hold { .. }));
+    harness.get_by_label("Hold a tender spot");
+    harness.get_by_label_contains("breathe in deeply");
+
+    time.advance(Duration::from_secs(20));
+    harness.run();
+    assert_eq!(phase(&harness), PhaseKind::SwitchSide);
+    harness.get_by_label("Switch sides");
+    harness.get_by_label("Sole of the foot, right side");
+}
+
+#[test]
+fn space_pauses_and_resumes_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    time.advance(Duration::from_secs(2));
+    press(&mut harness, Key::Space);
+    let session = harness.state().session().unwrap();
+    assert!(session.is_paused());
+    harness.get_by_label("Resume");
+    harness.get_by_label_contains("Paused");
+    time.advance(Duration::from_secs(60));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(
+        app.session().unwrap().position(app.now()),
+        Duration::from_secs(2)
+    );
+    press(&mut harness, Key::Space);
+    time.advance(Duration::from_secs(1));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(
+        app.session().unwrap().position(app.now()),
+        Duration::from_secs(3)
+    );
+}
+
+#[test]
+fn arrows_skip_and_go_back() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, _time) = common::start_playing(dir.path(), "Feet and calves");
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+    press(&mut harness, Key::ArrowRight);
+    assert!(matches!(phase(&harness), PhaseKind::Hold { .. }));
+    press(&mut harness, Key::ArrowLeft);
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+    // The buttons do the same.
+    harness.get_by_label("Skip").click();
+    harness.run();
+    assert!(matches!(phase(&harness), PhaseKind::Hold { .. }));
+    harness.get_by_label("Back").click();
+    harness.run();
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+}
+
+#[test]
+fn plus_extends_a_hold_and_i_works_around_a_sore_spot() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::ArrowRight);
+    assert!(matches!(phase(&harness), PhaseKind::Hold { .. }));
+    harness.get_by_label("0:20");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Plus);
+    harness.run();
+    harness.get_by_label("0:30");
+    harness.get_by_label("+10 s").click();
+    harness.run();
+    harness.get_by_label("0:40");
+
+    time.advance(Duration::from_secs(3));
+    press(&mut harness, Key::I);
+    assert_eq!(phase(&harness), PhaseKind::WorkAround);
+    harness.get_by_label("Work around the spot");
+    time.advance(Duration::from_secs(20));
+    harness.run();
+    assert!(matches!(phase(&harness), PhaseKind::Hold { .. }));
+    harness.get_by_label_contains("Come back to the spot");
+}
+
+#[test]
+fn escape_asks_before_stopping_and_the_summary_says_drink_water() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    time.advance(Duration::from_secs(8));
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().confirming_stop());
+    harness.get_by_label("Stop the routine?");
+    assert!(harness.state().session().unwrap().is_paused());
+    // Esc again: keep going, running as before.
+    press(&mut harness, Key::Escape);
+    assert!(!harness.state().confirming_stop());
+    assert!(!harness.state().session().unwrap().is_paused());
+
+    press(&mut harness, Key::Escape);
+    harness.get_by_label("Stop the routine").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Summary);
+    let summary = harness.state().summary().unwrap();
+    assert!(!summary.completed);
+    assert_eq!(summary.exercises, vec!["Sole of the foot".to_owned()]);
+    harness.get_by_label("Stopped early");
+    harness.get_by_label("Drink a glass of water now.");
+    press(&mut harness, Key::Enter);
+    assert_eq!(harness.state().screen(), &Screen::Library);
+}
+
+#[test]
+fn a_routine_runs_by_itself_to_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    let total = harness.state().session().unwrap().timeline().total();
+    // Step through it a few seconds at a time, as frames would.
+    let mut elapsed = Duration::ZERO;
+    while elapsed <= total {
+        time.advance(Duration::from_secs(7));
+        elapsed += Duration::from_secs(7);
+        harness.run();
+    }
+    assert_eq!(harness.state().screen(), &Screen::Summary);
+    let summary = harness.state().summary().unwrap();
+    assert!(summary.completed);
+    assert_eq!(summary.time, total);
+    assert_eq!(summary.exercises.len(), 2);
+    harness.get_by_label("Well done!");
+    harness.get_by_label("Drink a glass of water now.");
+}
+
+#[test]
+fn f11_switches_the_follow_along_view() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, _time) = common::start_playing(dir.path(), "Feet and calves");
+    press(&mut harness, Key::F11);
+    assert!(harness.state().follow_along());
+    assert!(
+        harness.query_by_label("Library").is_none(),
+        "only the essentials"
+    );
+    harness.get_by_label("Get ready: Sole of the foot");
+    press(&mut harness, Key::F11);
+    assert!(!harness.state().follow_along());
+}
+
+#[test]
+fn a_card_starts_its_own_exercise() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Quads").click();
+    harness.run();
+    harness.get_by_label("Start this exercise").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Player);
+    let session = harness.state().session().unwrap();
+    assert_eq!(session.name(), "Quads");
+    assert_eq!(session.timeline().steps()[0].exercise_id, "quads");
+}
+
+#[test]
+fn start_waits_for_the_safety_screen_on_a_first_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _time) = common::start_playing(dir.path(), "After a run");
+    assert_eq!(
+        harness.state().screen(),
+        &Screen::Safety { first_run: true }
+    );
+    assert!(harness.state().session().is_none());
+    press(&mut harness, Key::Enter);
+    assert_eq!(harness.state().screen(), &Screen::Player);
+    assert_eq!(harness.state().session().unwrap().name(), "After a run");
+}
+
+#[test]
+fn the_menu_cannot_leave_a_running_routine() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, _time) = common::start_playing(dir.path(), "Desk worker");
+    harness.get_by_label("Library").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Player);
+}
