@@ -16,7 +16,14 @@ fn help_lists_the_options() {
     let out = rollcoach(&["--help"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for flag in ["--data-dir", "--list-exercises", "--version", "--help"] {
+    for flag in [
+        "--data-dir",
+        "--list-exercises",
+        "--list-routines",
+        "--start",
+        "--version",
+        "--help",
+    ] {
         assert!(text.contains(flag), "{flag} in {text}");
     }
 }
@@ -61,4 +68,32 @@ fn wrong_arguments_fail_with_a_message() {
     let out = rollcoach(&["--data-dir"]);
     assert!(!out.status.success());
     assert!(String::from_utf8(out.stderr).unwrap().contains("DIR"));
+}
+
+#[test]
+fn list_routines_prints_their_names() {
+    let out = rollcoach(&["--list-routines"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        vec![
+            "Full body, feet to shoulders",
+            "Feet and calves",
+            "After a run",
+            "Desk worker"
+        ]
+    );
+}
+
+#[test]
+fn start_with_an_unknown_routine_lists_the_real_ones() {
+    let out = rollcoach(&["--start", "Neck massage deluxe"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no routine called \"Neck massage deluxe\""),
+        "{err}"
+    );
+    assert!(err.contains("  Feet and calves"), "{err}");
 }

@@ -100,3 +100,45 @@ fn illustration_sheet(dark: bool) {
         });
     }
 }
+
+#[test]
+fn player_rolling() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "After a run");
+    time.advance(std::time::Duration::from_millis(8_500));
+    harness.run();
+    harness.snapshot("player_rolling");
+}
+
+#[test]
+fn player_follow_along_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Desk worker");
+    // Get ready (5 s) and the roll (30 s), then 4 s into the hold.
+    time.advance(std::time::Duration::from_secs(39));
+    harness.key_press(eframe::egui::Key::F11);
+    harness.run();
+    harness.snapshot("player_follow_along_hold");
+}
+
+#[test]
+fn routine_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    time.advance(std::time::Duration::from_secs(400));
+    harness.run();
+    harness.snapshot("routine_summary");
+}
+
+#[test]
+fn routines_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Routines").click();
+    harness.run();
+    harness.snapshot("routines");
+}

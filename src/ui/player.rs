@@ -314,8 +314,7 @@ fn full_view(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise
         ui.label(
             RichText::new(clock_text(state.left_in_phase))
                 .size(110.0)
-                .strong()
-                .monospace(),
+                .strong(),
         );
         ui.add(egui::ProgressBar::new(phase_progress(state)).desired_height(14.0));
         ui.add_space(8.0);
@@ -371,8 +370,7 @@ fn follow_along(
         ui.label(
             RichText::new(clock_text(state.left_in_phase))
                 .size(220.0)
-                .strong()
-                .monospace(),
+                .strong(),
         );
         ui.add(egui::ProgressBar::new(phase_progress(state)).desired_height(22.0));
         if let Some(p) = state.stroke_position {
