@@ -45,6 +45,10 @@ pub mod labels {
     pub const KEEP_GOING: &str = "Keep going";
 }
 
+/// How often the pacing animation is redrawn: smooth enough for a marker
+/// moving a few centimetres a second, cheap enough to leave the CPU idle.
+pub const PACING_FRAME: Duration = Duration::from_millis(100);
+
 /// The standing reminder about pain.
 pub const PAIN_RULE: &str =
     "Discomfort is fine. If the pain gets hard to bear, stop (Esc) or press Too intense.";
@@ -79,7 +83,7 @@ impl Player {
             return None;
         }
         if state.stroke_position.is_some() {
-            return Some(Duration::from_millis(50));
+            return Some(PACING_FRAME);
         }
         let into_second = state.left_in_phase.subsec_nanos();
         Some(Duration::from_nanos(u64::from(into_second)) + Duration::from_millis(1))
