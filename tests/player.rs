@@ -255,3 +255,18 @@ fn the_menu_cannot_leave_a_running_routine() {
     harness.run();
     assert_eq!(harness.state().screen(), &Screen::Player);
 }
+
+#[test]
+fn a_rest_shows_the_next_exercise_to_get_into_position() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, _time) = common::start_playing(dir.path(), "Feet and calves");
+    for _ in 0..6 {
+        press(&mut harness, Key::ArrowRight);
+    }
+    assert_eq!(phase(&harness), PhaseKind::Rest);
+    harness.get_by_label("Rest");
+    harness.get_by_label("Up next: Calves");
+    harness.get_by_label("Picture: Calves");
+    harness.get_by_label_contains("Get into position: Sit on the floor");
+}

@@ -445,11 +445,15 @@ impl RollcoachApp {
                 .inner_margin(egui::Margin::symmetric(12, 8))
                 .corner_radius(8.0)
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.add(egui::Label::new(&notice.text).wrap());
+                    ui.set_width(ui.available_width());
+                    // The button keeps its place on the right; the words wrap.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button("Dismiss").clicked() {
                             self.commands.push(Command::DismissNotice(i));
                         }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            ui.add(egui::Label::new(&notice.text).wrap());
+                        });
                     });
                 });
         }

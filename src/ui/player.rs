@@ -40,7 +40,7 @@ pub mod labels {
     pub const EXTEND: &str = "+10 s";
     pub const TOO_INTENSE: &str = "Too intense";
     pub const STOP: &str = "Stop";
-    pub const FOLLOW_ALONG: &str = "Follow-along view";
+    pub const FOLLOW_ALONG: &str = "Follow along";
     pub const CONFIRM_STOP: &str = "Stop the routine";
     pub const KEEP_GOING: &str = "Keep going";
 }
@@ -139,6 +139,11 @@ impl Player {
             .next_step
             .and_then(|i| catalog.get(&steps[i].exercise_id));
         let words = Words::of(&state, exercise, next);
+        // While resting, show the exercise that comes next, to get into position.
+        let pictured = match state.phase.kind {
+            PhaseKind::Rest => next.or(exercise),
+            _ => exercise,
+        };
 
         if !self.follow_along {
             egui::Panel::top("player_top").show(ui, |ui| {
@@ -154,6 +159,13 @@ impl Player {
                         ))
                         .size(18.0),
                     );
+                    if let Some(next) = &words.up_next {
+                        ui.label(
+                            RichText::new(format!("·  Up next: {next}"))
+                                .size(18.0)
+                                .weak(),
+                        );
+                    }
                 });
                 ui.add_space(4.0);
             });
@@ -163,9 +175,9 @@ impl Player {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.follow_along {
-                follow_along(ui, &state, exercise, &words, commands);
+                follow_along(ui, &state, pictured, &words, commands);
             } else {
-                full_view(ui, &state, exercise, &words);
+                full_view(ui, &state, pictured, &words);
             }
         });
         if self.confirming_stop {
@@ -190,7 +202,10 @@ impl Words {
             .side
             .map(|s| format!(", {} side", s.label()))
             .unwrap_or_default();
-        let subject = format!("{name}{side}");
+        let subject = match (state.phase.kind, next) {
+            (PhaseKind::Rest, Some(n)) => format!("Up next: {}", n.name),
+            _ => format!("{name}{side}"),
+        };
         let roll = exercise.map(|e| (e.roll.from.as_str(), e.roll.to.as_str()));
         let first_setup =
             |e: Option<&Exercise>| e.and_then(|e| e.setup.first().cloned()).unwrap_or_default();
@@ -235,7 +250,7 @@ impl Words {
             PhaseKind::Rest => (
                 "Rest".to_owned(),
                 match next {
-                    Some(n) => format!("Next: {}. {}", n.name, first_setup(Some(n))),
+                    Some(n) => format!("Get into position: {}", first_setup(Some(n))),
                     None => "Breathe and relax.".to_owned(),
                 },
             ),
@@ -317,7 +332,7 @@ fn full_view(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise
         ui.add_space(6.0);
         ui.label(
             RichText::new(clock_text(state.left_in_phase))
-                .size(110.0)
+                .size(96.0)
                 .strong(),
         );
         ui.add(egui::ProgressBar::new(phase_progress(state)).desired_height(14.0));
@@ -327,10 +342,6 @@ fn full_view(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise
             ui.add_space(6.0);
             pacing_track(ui, p);
         }
-        if let Some(next) = &words.up_next {
-            ui.add_space(8.0);
-            ui.label(RichText::new(format!("Up next: {next}")).size(18.0).weak());
-        }
         if state.paused {
             ui.add_space(8.0);
             ui.label(
@@ -339,15 +350,18 @@ fn full_view(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise
                     .strong(),
             );
         }
-        ui.add_space(8.0);
-        ui.label(RichText::new(PAIN_RULE).color(caution_colour(ui)));
     };
     if wide {
         ui.columns(2, |cols| {
             let w = cols[0].available_width();
             let h = (w * 0.7).min(cols[0].available_height());
             picture(&mut cols[0], state, exercise, egui::vec2(w, h));
-            cols[1].with_layout(egui::Layout::top_down(egui::Align::Min), text);
+            // Scrolls only if the window is too short to show it all.
+            egui::ScrollArea::vertical()
+                .id_salt("player_text")
+                .show(&mut cols[1], |ui| {
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), text);
+                });
         });
     } else {
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -396,9 +410,26 @@ fn follow_along(
     });
 }
 
-fn big_button(ui: &mut egui::Ui, label: &str, key: &str, enabled: bool) -> egui::Response {
-    let text = RichText::new(format!("{label}\n{key}")).size(19.0);
-    let button = egui::Button::new(text).min_size(egui::vec2(118.0, 64.0));
+fn big_button(
+    ui: &mut egui::Ui,
+    width: f32,
+    label: &str,
+    key: &str,
+    enabled: bool,
+) -> egui::Response {
+    let mut text = egui::text::LayoutJob::default();
+    let colour = ui.visuals().text_color();
+    text.append(
+        label,
+        0.0,
+        egui::TextFormat::simple(egui::FontId::proportional(18.0), colour),
+    );
+    text.append(
+        &format!("\n{key}"),
+        0.0,
+        egui::TextFormat::simple(egui::FontId::proportional(14.0), colour.gamma_multiply(0.7)),
+    );
+    let button = egui::Button::new(text).min_size(egui::vec2(width, 58.0));
     let response = ui.add_enabled(enabled, button);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
     response
@@ -407,33 +438,35 @@ fn big_button(ui: &mut egui::Ui, label: &str, key: &str, enabled: bool) -> egui:
 fn controls(ui: &mut egui::Ui, state: &SessionState, muted: bool, commands: &mut Vec<Command>) {
     use labels::*;
     let holding = matches!(state.phase.kind, PhaseKind::Hold { .. }) && !state.phase.cut;
-    ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
-        if big_button(ui, BACK, "Left arrow", true).clicked() {
-            commands.push(Command::Back);
-        }
-        let pause = if state.paused { RESUME } else { PAUSE };
-        if big_button(ui, pause, "Space", true).clicked() {
-            commands.push(Command::TogglePause);
-        }
-        if big_button(ui, SKIP, "Right arrow", true).clicked() {
-            commands.push(Command::Skip);
-        }
-        if big_button(ui, EXTEND, "+", holding).clicked() {
-            commands.push(Command::ExtendHold);
-        }
-        if big_button(ui, TOO_INTENSE, "I", holding).clicked() {
-            commands.push(Command::TooIntense);
-        }
-        let sound = if muted { "Sound on" } else { "Sound off" };
-        if big_button(ui, sound, "M", true).clicked() {
-            commands.push(Command::ToggleMute);
-        }
-        if big_button(ui, FOLLOW_ALONG, "F11", true).clicked() {
-            commands.push(Command::ToggleFollowAlong);
-        }
-        if big_button(ui, STOP, "Esc", true).clicked() {
-            commands.push(Command::AskStop);
+    let pause = if state.paused { RESUME } else { PAUSE };
+    let sound = if muted { "Sound on" } else { "Sound off" };
+    let buttons = [
+        (BACK, "Left arrow", true, Command::Back),
+        (pause, "Space", true, Command::TogglePause),
+        (SKIP, "Right arrow", true, Command::Skip),
+        (EXTEND, "+", holding, Command::ExtendHold),
+        (TOO_INTENSE, "I", holding, Command::TooIntense),
+        (sound, "M", true, Command::ToggleMute),
+        (FOLLOW_ALONG, "F11", true, Command::ToggleFollowAlong),
+        (STOP, "Esc", true, Command::AskStop),
+    ];
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(PAIN_RULE)
+            .size(17.0)
+            .color(caution_colour(ui)),
+    );
+    ui.add_space(4.0);
+    // One row of equal buttons across the window.
+    let gap = 8.0;
+    let n = buttons.len() as f32;
+    let width = ((ui.available_width() - 2.0 - gap * (n - 1.0)) / n).floor();
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        for (label, key, enabled, command) in buttons {
+            if big_button(ui, width, label, key, enabled).clicked() {
+                commands.push(command);
+            }
         }
     });
     ui.add_space(6.0);
