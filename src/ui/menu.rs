@@ -91,7 +91,7 @@ pub fn bar(ui: &mut egui::Ui, settings: &Settings, playing: bool, commands: &mut
 }
 
 /// Every shortcut, as the help window lists them: (where, keys, what).
-pub const SHORTCUTS: [(&str, &str, &str); 10] = [
+pub const SHORTCUTS: &[(&str, &str, &str)] = &[
     ("Safety screen", "Enter", "Accept and continue"),
     ("Library", "Arrow keys, Home, End", "Move between cards"),
     ("Library", "Enter", "Open the selected card"),
@@ -101,7 +101,15 @@ pub const SHORTCUTS: [(&str, &str, &str); 10] = [
         "Search (Enter or Down: to the results)",
     ),
     ("Card", "Left / Right", "Previous / next card"),
+    ("Card", "S", "Start this exercise"),
     ("Card", "Esc or Backspace", "Back to the library"),
+    ("Player", "Space", "Pause / resume"),
+    ("Player", "Right / Left", "Skip ahead / go back"),
+    ("Player", "+", "Ten more seconds of hold"),
+    ("Player", "I", "Too intense: work around the spot"),
+    ("Player", "M", "Sound off / on"),
+    ("Player", "F11", "Follow-along view"),
+    ("Player", "Esc", "Stop (asks first)"),
     ("Anywhere", "F1", "Safety first"),
     ("Anywhere", "Ctrl+Plus", "Larger text"),
     ("Anywhere", "Ctrl+Minus", "Smaller text"),
@@ -119,7 +127,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
                 .striped(true)
                 .spacing([18.0, 6.0])
                 .show(ui, |ui| {
-                    for (place, keys, what) in SHORTCUTS {
+                    for &(place, keys, what) in SHORTCUTS {
                         ui.label(egui::RichText::new(place).weak());
                         ui.label(egui::RichText::new(keys).strong());
                         ui.label(what);
