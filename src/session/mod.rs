@@ -176,15 +176,20 @@ impl Session {
         self.set_position(now, target);
     }
 
+    /// The index and phase of the hold running at `now`, if one is.
+    fn running_hold(&self, now: Duration) -> Option<(usize, Phase)> {
+        let i = self.timeline.phase_at(self.position(now));
+        let phase = self.timeline.phases()[i];
+        let holding = matches!(phase.kind, PhaseKind::Hold { .. }) && !phase.cut;
+        (holding && !self.is_over(now)).then_some((i, phase))
+    }
+
     /// Adds time to the running hold (up to [`LONGEST_HOLD`]). Returns
     /// whether it did.
     pub fn extend_hold(&mut self, now: Duration) -> bool {
-        let position = self.position(now);
-        let i = self.timeline.phase_at(position);
-        let phase = self.timeline.phases()[i];
-        if !matches!(phase.kind, PhaseKind::Hold { .. }) || phase.cut || self.is_over(now) {
+        let Some((i, phase)) = self.running_hold(now) else {
             return false;
-        }
+        };
         let by = EXTEND_BY.min(LONGEST_HOLD.saturating_sub(phase.length));
         if by.is_zero() {
             return false;
@@ -197,13 +202,10 @@ impl Session {
     /// while, then come back for a full hold. Returns whether it did (only
     /// during a hold).
     pub fn too_intense(&mut self, now: Duration) -> bool {
-        let position = self.position(now);
-        let i = self.timeline.phase_at(position);
-        let phase = self.timeline.phases()[i];
-        if !matches!(phase.kind, PhaseKind::Hold { .. }) || phase.cut || self.is_over(now) {
+        let Some((i, _)) = self.running_hold(now) else {
             return false;
-        }
-        self.timeline.work_around(i, position);
+        };
+        self.timeline.work_around(i, self.position(now));
         true
     }
 

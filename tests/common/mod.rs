@@ -31,22 +31,47 @@ pub fn start_with(
     size: [f32; 2],
     theme: egui::Theme,
 ) -> Harness<'static, RollcoachApp> {
-    let dir = DataDir::at(dir);
+    launch(size, theme, options(dir))
+}
+
+/// Starts the app straight into a built-in routine, with a clock the test
+/// moves by hand.
+pub fn start_playing(
+    dir: &Path,
+    routine: &str,
+) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
+    let (clock, time) = rollcoach::ui::Clock::manual();
+    let routine = Catalog::builtin().unwrap().routine(routine).cloned();
+    assert!(routine.is_some(), "a built-in routine");
+    let options = StartOptions {
+        clock: Some(clock),
+        start_routine: routine,
+        ..options(dir)
+    };
+    (launch(SIZE, egui::Theme::Light, options), time)
+}
+
+/// Files in `dir`, no sound device.
+fn options(dir: &Path) -> StartOptions {
+    StartOptions {
+        data_dir: Some(DataDir::at(dir)),
+        silent: true,
+        ..StartOptions::default()
+    }
+}
+
+fn launch(
+    size: [f32; 2],
+    theme: egui::Theme,
+    options: StartOptions,
+) -> Harness<'static, RollcoachApp> {
     let builder = Harness::builder()
         .with_size(size)
         .with_theme(theme)
         .with_render_cursor(false);
     let mut harness = builder.build_eframe(move |cc| {
         let catalog = Catalog::builtin().expect("the built-in catalog loads");
-        RollcoachApp::new(
-            &cc.egui_ctx,
-            catalog,
-            StartOptions {
-                data_dir: Some(dir),
-                silent: true,
-                ..StartOptions::default()
-            },
-        )
+        RollcoachApp::new(&cc.egui_ctx, catalog, options)
     });
     harness.run();
     harness
@@ -59,35 +84,4 @@ pub fn returning_user(dir: &Path, extra: &str) {
         format!("(version: 1, safety_acknowledged: true, theme: Light, {extra})"),
     )
     .unwrap();
-}
-
-/// Starts the app straight into a built-in routine, with a clock the test
-/// moves by hand.
-pub fn start_playing(
-    dir: &Path,
-    routine: &str,
-) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
-    let (clock, time) = rollcoach::ui::Clock::manual();
-    let dir = DataDir::at(dir);
-    let routine = Catalog::builtin().unwrap().routine(routine).cloned();
-    assert!(routine.is_some(), "a built-in routine");
-    let builder = Harness::builder()
-        .with_size(SIZE)
-        .with_theme(egui::Theme::Light)
-        .with_render_cursor(false);
-    let mut harness = builder.build_eframe(move |cc| {
-        let catalog = Catalog::builtin().expect("the built-in catalog loads");
-        RollcoachApp::new(
-            &cc.egui_ctx,
-            catalog,
-            StartOptions {
-                data_dir: Some(dir),
-                silent: true,
-                clock: Some(clock),
-                start_routine: routine,
-            },
-        )
-    });
-    harness.run();
-    (harness, time)
 }
