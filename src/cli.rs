@@ -25,4 +25,9 @@ pub struct Cli {
     /// safety screen if it was never accepted). For desktop shortcuts.
     #[arg(long, value_name = "ROUTINE NAME")]
     pub start: Option<String>,
+
+    /// Check routine and settings files and print each problem with its
+    /// file, line and column; exits non-zero if any file has a problem.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub check: Vec<std::path::PathBuf>,
 }

@@ -6,7 +6,9 @@ use clap::Parser;
 use eframe::egui;
 use rollcoach::catalog::Catalog;
 use rollcoach::cli::Cli;
-use rollcoach::store::DataDir;
+use rollcoach::model::{Routine, Settings};
+use rollcoach::session::Session;
+use rollcoach::store::{DataDir, RoutineFiles, read_routine};
 use rollcoach::ui::{self, RollcoachApp, StartOptions};
 
 fn main() -> ExitCode {
@@ -28,27 +30,61 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if cli.list_routines {
-        for routine in catalog.routines() {
-            println!("{}", routine.name);
+        let dir = cli
+            .data_dir
+            .clone()
+            .map(DataDir::at)
+            .or_else(DataDir::platform);
+        let mine = dir
+            .map(|d| RoutineFiles::new(&d).load_all().routines)
+            .unwrap_or_default();
+        for name in catalog
+            .routines()
+            .iter()
+            .map(|r| &r.name)
+            .chain(mine.iter().map(|f| &f.routine.name))
+        {
+            println!("{name}");
         }
         return ExitCode::SUCCESS;
     }
+    if !cli.check.is_empty() {
+        return check_files(&cli.check, &catalog);
+    }
+    let data_dir = cli.data_dir.clone().map(DataDir::at);
+    let mine: Vec<Routine> = data_dir
+        .clone()
+        .or_else(DataDir::platform)
+        .map(|dir| RoutineFiles::new(&dir).load_all().routines)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| f.routine)
+        .collect();
     let start_routine = match &cli.start {
         None => None,
-        Some(name) => match catalog.routine(name) {
-            Some(routine) => Some(routine.clone()),
-            None => {
-                eprintln!("rollcoach: there is no routine called \"{name}\". The routines are:");
-                for routine in catalog.routines() {
-                    eprintln!("  {}", routine.name);
+        Some(name) => {
+            let found = catalog.routine(name).cloned().or_else(|| {
+                mine.iter()
+                    .find(|r| r.name.trim().eq_ignore_ascii_case(name.trim()))
+                    .cloned()
+            });
+            match found {
+                Some(routine) => Some(routine),
+                None => {
+                    eprintln!(
+                        "rollcoach: there is no routine called \"{name}\". The routines are:"
+                    );
+                    for routine in catalog.routines().iter().chain(&mine) {
+                        eprintln!("  {}", routine.name);
+                    }
+                    return ExitCode::from(2);
                 }
-                return ExitCode::from(2);
             }
-        },
+        }
     };
 
     let options = StartOptions {
-        data_dir: cli.data_dir.map(DataDir::at),
+        data_dir,
         start_routine,
         ..StartOptions::default()
     };
@@ -72,5 +108,44 @@ fn main() -> ExitCode {
             eprintln!("rollcoach: could not open the window: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `--check`: reads each file as a settings file (if it is called
+/// settings.ron) or a routine, and says what is wrong with it.
+fn check_files(paths: &[std::path::PathBuf], catalog: &Catalog) -> ExitCode {
+    let mut failed = false;
+    for path in paths {
+        let shown = path.display();
+        let is_settings = path.file_name().is_some_and(|n| n == "settings.ron");
+        let result = if is_settings {
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("could not be read: {e}"))
+                .and_then(|text| {
+                    ron::from_str::<Settings>(&text)
+                        .map(|_| ())
+                        .map_err(|e| rollcoach::store::describe_ron_error(&e))
+                })
+        } else {
+            read_routine(path)
+                .map_err(|p| p.message)
+                .and_then(|routine| {
+                    Session::new(&routine, catalog, &Settings::default())
+                        .map(|_| ())
+                        .map_err(|e| format!("{e}"))
+                })
+        };
+        match result {
+            Ok(()) => println!("{shown}: ok"),
+            Err(message) => {
+                failed = true;
+                println!("{shown}: {message}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -97,3 +97,74 @@ fn start_with_an_unknown_routine_lists_the_real_ones() {
     );
     assert!(err.contains("  Feet and calves"), "{err}");
 }
+
+fn data_dir_with_a_routine() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("routines")).unwrap();
+    std::fs::write(
+        dir.path().join("routines/my-feet.ron"),
+        "(name: \"My feet\", steps: [(exercise: \"sole-of-foot\", roll_seconds: 30)])",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn saved_routines_are_listed_and_found() {
+    let dir = data_dir_with_a_routine();
+    let d = dir.path().to_str().unwrap();
+    let out = rollcoach(&["--data-dir", d, "--list-routines"]);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .any(|l| l == "My feet")
+    );
+    let out = rollcoach(&["--data-dir", d, "--start", "no such routine"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("  My feet"));
+}
+
+#[test]
+fn check_reports_each_problem_with_file_line_and_column() {
+    let dir = data_dir_with_a_routine();
+    let good = dir.path().join("routines/my-feet.ron");
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(
+        &broken,
+        "(\n  name: \"Legs\",\n  steps: [ (exercise: \"quads\", roll_seconds: ) ],\n)",
+    )
+    .unwrap();
+    let unknown = dir.path().join("unknown.ron");
+    std::fs::write(
+        &unknown,
+        "(name: \"X\", steps: [(exercise: \"nose\", roll_seconds: 30)])",
+    )
+    .unwrap();
+    let settings = dir.path().join("settings.ron");
+    std::fs::write(&settings, "(theme: Purple)").unwrap();
+
+    let out = rollcoach(&["--check", good.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("my-feet.ron: ok")
+    );
+
+    let out = rollcoach(&[
+        "--check",
+        good.to_str().unwrap(),
+        broken.to_str().unwrap(),
+        unknown.to_str().unwrap(),
+        settings.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("broken.ron: line 3, column"), "{text}");
+    assert!(
+        text.contains("unknown.ron: the routine names an exercise that doesn't exist: 'nose'"),
+        "{text}"
+    );
+    assert!(text.contains("settings.ron: line 1, column"), "{text}");
+}

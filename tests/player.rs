@@ -270,3 +270,32 @@ fn a_rest_shows_the_next_exercise_to_get_into_position() {
     harness.get_by_label("Picture: Calves");
     harness.get_by_label_contains("Get into position: Sit on the floor");
 }
+
+#[test]
+fn your_own_routine_files_show_up_and_start_and_broken_ones_are_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let routines = dir.path().join("routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    std::fs::write(
+        routines.join("mine.ron"),
+        "// by hand\n(name: \"My evening\", steps: [(exercise: \"glutes\", sides: LeftThenRight, roll_seconds: 30)])",
+    )
+    .unwrap();
+    let broken = b"(name: \"Oops\", steps: [(exercise: \"calves\" roll_seconds: 30)])";
+    std::fs::write(routines.join("oops.ron"), broken).unwrap();
+
+    let mut harness = common::start(dir.path());
+    harness.get_by_label_contains("Couldn't read the routine file");
+    harness.get_by_label_contains("oops.ron: line 1, column");
+    harness.get_by_label("Routines").click();
+    harness.run();
+    harness.get_by_label("Your routines");
+    harness.get_by_label("My evening");
+    harness.get_by_label("Start My evening").click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Player);
+    assert_eq!(harness.state().session().unwrap().name(), "My evening");
+    drop(harness);
+    assert_eq!(std::fs::read(routines.join("oops.ron")).unwrap(), broken);
+}

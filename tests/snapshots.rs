@@ -135,9 +135,12 @@ fn routine_summary() {
 
 #[test]
 fn routines_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut harness = common::start(dir.path());
+    // A fixed folder: the screen shows where routine files are read from.
+    let dir = std::env::temp_dir().join("rollcoach-snapshot-routines");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    common::returning_user(&dir, "");
+    let mut harness = common::start(&dir);
     harness.get_by_label("Routines").click();
     harness.run();
     harness.snapshot("routines");

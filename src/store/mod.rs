@@ -5,11 +5,16 @@
 //! reported with its line and column and left as it is.
 
 mod atomic;
+mod routine_files;
 mod settings_file;
 
 use std::path::{Path, PathBuf};
 
 pub use atomic::write_atomically;
+pub use routine_files::{
+    LoadedRoutines, MAX_FILE_BYTES, RoutineFile, RoutineFiles, parse_routine, read_routine,
+    safe_file_stem,
+};
 pub use settings_file::{LoadedSettings, SettingsStore};
 
 /// Where Rollcoach keeps the user's files.

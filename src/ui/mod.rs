@@ -20,7 +20,7 @@ use crate::audio::Audio;
 use crate::catalog::Catalog;
 use crate::model::{Routine, Settings, Sides, Step, StepSides};
 use crate::session::Session;
-use crate::store::{DataDir, FileProblem, SettingsStore};
+use crate::store::{DataDir, FileProblem, RoutineFile, RoutineFiles, SettingsStore};
 
 pub use clock::{Clock, ManualTime};
 pub use command::Command;
@@ -74,6 +74,10 @@ pub struct RollcoachApp {
     catalog: Catalog,
     settings: Settings,
     store: Option<SettingsStore>,
+    /// The user's own routines, read from their files at start.
+    my_routines: Vec<RoutineFile>,
+    /// Where the user's routine files live.
+    routines_dir: Option<std::path::PathBuf>,
     screen: Screen,
     library: Library,
     notices: Vec<Notice>,
@@ -115,6 +119,22 @@ impl RollcoachApp {
                 (None, Settings::default())
             }
         };
+        let mut my_routines = Vec::new();
+        let mut routines_dir = None;
+        if let Some(dir) = &data_dir {
+            let files = RoutineFiles::new(dir);
+            let loaded = files.load_all();
+            for problem in loaded.problems {
+                notices.push(Notice {
+                    text: format!(
+                        "Couldn't read the routine file {problem}. It was left as it is; \
+                         the other routines work. Fix it in a text editor and restart."
+                    ),
+                });
+            }
+            my_routines = loaded.routines;
+            routines_dir = Some(files.dir().to_path_buf());
+        }
         theme::install_style(ctx);
         theme::apply_settings(ctx, &settings);
         let audio = if options.silent {
@@ -140,6 +160,8 @@ impl RollcoachApp {
             catalog,
             settings,
             store,
+            my_routines,
+            routines_dir,
             screen,
             library: Library::default(),
             notices,
@@ -516,9 +538,14 @@ impl eframe::App for RollcoachApp {
                 ),
                 None => self.commands.push(Command::ShowLibrary),
             },
-            Screen::Routines => {
-                routines::show(ui, &self.catalog, &self.settings, &mut self.commands)
-            }
+            Screen::Routines => routines::show(
+                ui,
+                &self.catalog,
+                &self.my_routines,
+                self.routines_dir.as_deref(),
+                &self.settings,
+                &mut self.commands,
+            ),
             Screen::Player => match &self.player {
                 Some(player) => {
                     let now = self.clock.now();

@@ -6,18 +6,21 @@ use eframe::egui::{self, RichText};
 use super::Command;
 use super::player::clock_text;
 use crate::catalog::Catalog;
-use crate::model::Settings;
+use crate::model::{Routine, Settings};
 use crate::session::Session;
+use crate::store::RoutineFile;
 
 /// The accessible label of a routine's Start button.
 pub fn start_label(name: &str) -> String {
     format!("Start {name}")
 }
 
-/// Draws the list of routines.
+/// Draws the list of routines: the built-in ones, then the user's own.
 pub fn show(
     ui: &mut egui::Ui,
     catalog: &Catalog,
+    mine: &[RoutineFile],
+    folder: Option<&std::path::Path>,
     settings: &Settings,
     commands: &mut Vec<Command>,
 ) {
@@ -35,45 +38,75 @@ pub fn show(
             .auto_shrink(false)
             .show(ui, |ui| {
                 for routine in catalog.routines() {
-                    let length = Session::new(routine, catalog, settings)
-                        .map(|s| clock_text(s.timeline().total()))
-                        .unwrap_or_default();
-                    egui::Frame::group(ui.style())
-                        .inner_margin(egui::Margin::same(14))
-                        .corner_radius(12.0)
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            ui.horizontal(|ui| {
-                                let start =
-                                    egui::Button::new(RichText::new("Start").size(20.0).strong())
-                                        .min_size(egui::vec2(110.0, 52.0));
-                                let response = ui.add(start);
-                                let label = start_label(&routine.name);
-                                response.widget_info(|| {
-                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                                });
-                                if response.clicked() {
-                                    commands.push(Command::StartRoutine(routine.clone()));
-                                }
-                                ui.vertical(|ui| {
-                                    ui.label(RichText::new(&routine.name).size(22.0).strong());
-                                    ui.label(format!("{length} min  ·  {}", routine.description));
-                                    let names: Vec<&str> = routine
-                                        .steps
-                                        .iter()
-                                        .filter_map(|s| {
-                                            catalog.get(&s.exercise).map(|e| e.name.as_str())
-                                        })
-                                        .collect();
-                                    ui.add(
-                                        egui::Label::new(RichText::new(names.join(", ")).weak())
-                                            .wrap(),
-                                    );
-                                });
-                            });
-                        });
-                    ui.add_space(8.0);
+                    routine_row(ui, routine, catalog, settings, commands);
+                }
+                ui.add_space(8.0);
+                ui.label(RichText::new("Your routines").size(22.0).strong());
+                for file in mine {
+                    routine_row(ui, &file.routine, catalog, settings, commands);
+                }
+                if let Some(folder) = folder {
+                    let hint = if mine.is_empty() {
+                        "You have none yet. A routine is a small text file: put one in"
+                    } else {
+                        "They are read from"
+                    };
+                    ui.label(format!("{hint} {}", folder.display()));
+                    ui.label(
+                        RichText::new("The file format is described in docs/file-format.md.")
+                            .weak(),
+                    );
                 }
             });
     });
+}
+
+fn routine_row(
+    ui: &mut egui::Ui,
+    routine: &Routine,
+    catalog: &Catalog,
+    settings: &Settings,
+    commands: &mut Vec<Command>,
+) {
+    let length = match Session::new(routine, catalog, settings) {
+        Ok(session) => format!("{} min", clock_text(session.timeline().total())),
+        Err(e) => format!("Can't be played: {e}"),
+    };
+    egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::same(14))
+        .corner_radius(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let start = egui::Button::new(RichText::new("Start").size(20.0).strong())
+                    .min_size(egui::vec2(110.0, 52.0));
+                let response = ui.add(start);
+                let label = start_label(&routine.name);
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if response.clicked() {
+                    commands.push(Command::StartRoutine(routine.clone()));
+                }
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&routine.name).size(22.0).strong());
+                    let about = if routine.description.is_empty() {
+                        length
+                    } else {
+                        format!("{length}  ·  {}", routine.description)
+                    };
+                    ui.label(about);
+                    let names: Vec<&str> = routine
+                        .steps
+                        .iter()
+                        .map(|s| {
+                            catalog
+                                .get(&s.exercise)
+                                .map_or(s.exercise.as_str(), |e| e.name.as_str())
+                        })
+                        .collect();
+                    ui.add(egui::Label::new(RichText::new(names.join(", ")).weak()).wrap());
+                });
+            });
+        });
+    ui.add_space(8.0);
 }

@@ -1,0 +1,184 @@
+//! The user's routine files: safe names, round trips, forgiving loads, and
+//! a broken file never touched.
+
+use proptest::prelude::*;
+use rollcoach::catalog::Catalog;
+use rollcoach::model::{Routine, Step, StepSides};
+use rollcoach::store::{DataDir, RoutineFiles, parse_routine, safe_file_stem};
+
+fn routine(name: &str) -> Routine {
+    Routine {
+        version: 1,
+        name: name.into(),
+        description: "Mine".into(),
+        steps: vec![Step {
+            exercise: "calves".into(),
+            sides: StepSides::RightThenLeft,
+            roll_seconds: 50,
+            holds: 2,
+            hold_seconds: 25,
+            rest_seconds: 5,
+            pace_cm_per_s: Some(2.0),
+            stroke_cm: Some(22.5),
+        }],
+    }
+}
+
+#[test]
+fn hostile_names_make_safe_file_names() {
+    assert_eq!(safe_file_stem("../../x"), "x");
+    assert_eq!(safe_file_stem("con"), "con-routine");
+    assert_eq!(safe_file_stem("LPT1"), "lpt1-routine");
+    assert_eq!(safe_file_stem(""), "routine");
+    assert_eq!(safe_file_stem("🦶🧘"), "routine");
+    assert_eq!(safe_file_stem("Morning 🦶 feet!"), "morning-feet");
+    assert_eq!(safe_file_stem("a/b\\c:d*e"), "a-b-c-d-e");
+    let long = safe_file_stem(&"x".repeat(300));
+    assert!(long.len() <= 60);
+    for name in [
+        "../../x",
+        "con",
+        "",
+        "🦶",
+        &"y".repeat(300),
+        "C:\\Windows",
+        ".hidden",
+    ] {
+        let stem = safe_file_stem(name);
+        assert!(!stem.is_empty() && stem.len() <= 60, "{name:?} -> {stem:?}");
+        assert!(
+            stem.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        );
+        assert!(!stem.starts_with('-') && !stem.ends_with('-'), "{stem}");
+    }
+}
+
+#[test]
+fn routines_round_trip_and_same_names_get_their_own_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = RoutineFiles::new(&DataDir::at(dir.path()));
+    let a = files.save_new(&routine("Legs day")).unwrap();
+    let b = files.save_new(&routine("Legs day")).unwrap();
+    assert_ne!(a.path, b.path);
+    assert!(a.path.ends_with("routines/legs-day.ron"));
+    assert!(b.path.ends_with("routines/legs-day-2.ron"));
+    let loaded = files.load_all();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.routines.len(), 2, "both show up");
+    assert_eq!(loaded.routines[0].routine, routine("Legs day"));
+    let text = std::fs::read_to_string(&a.path).unwrap();
+    assert!(text.contains("version: 1"), "{text}");
+    assert!(text.contains("\n"), "pretty-printed");
+}
+
+#[test]
+fn hand_written_and_older_files_load() {
+    let text = r#"
+        // My own routine, written by hand.
+        (
+            name: "Quick calves",
+            steps: [
+                (exercise: "calves", roll_seconds: 30), // holds, rest and sides take defaults
+            ],
+            some_field_from_the_future: true,
+        )
+    "#;
+    let r = parse_routine(text).unwrap();
+    assert_eq!(r.name, "Quick calves");
+    assert_eq!(r.version, 1);
+    assert_eq!(r.steps[0].sides, StepSides::Together);
+    assert_eq!(r.steps[0].hold_seconds, 20);
+    assert_eq!(r.steps[0].rest_seconds, 10);
+}
+
+#[test]
+fn a_broken_file_is_reported_and_stays_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = RoutineFiles::new(&DataDir::at(dir.path()));
+    std::fs::create_dir_all(files.dir()).unwrap();
+    let broken_path = files.dir().join("legs.ron");
+    let broken = b"(\n  name: \"Legs\",\n  steps: [ (exercise: \"quads\", roll_seconds: ) ],\n)\n";
+    std::fs::write(&broken_path, broken).unwrap();
+    let loaded = files.load_all();
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(
+        loaded.problems[0].message.starts_with("line 3, column"),
+        "{}",
+        loaded.problems[0]
+    );
+    // Saving other routines, even one with the same name, leaves it alone.
+    let other = files.save_new(&routine("Legs")).unwrap();
+    assert_ne!(other.path, broken_path);
+    files.save(&other).unwrap();
+    assert_eq!(std::fs::read(&broken_path).unwrap(), broken);
+}
+
+#[test]
+fn oversized_and_binary_files_are_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = RoutineFiles::new(&DataDir::at(dir.path()));
+    std::fs::create_dir_all(files.dir()).unwrap();
+    std::fs::write(files.dir().join("big.ron"), vec![b' '; 2 * 1024 * 1024]).unwrap();
+    std::fs::write(files.dir().join("bin.ron"), [0xff, 0xfe, 0x00, 0x81]).unwrap();
+    let loaded = files.load_all();
+    let messages: Vec<String> = loaded.problems.iter().map(|p| p.message.clone()).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("too large")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("not a text file")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_crash_between_writing_and_renaming_leaves_the_old_file() {
+    // The temp file is written beside the target and only renamed when
+    // complete: a crash before the rename leaves the old file and a stray
+    // temp file, which loading ignores.
+    let dir = tempfile::tempdir().unwrap();
+    let files = RoutineFiles::new(&DataDir::at(dir.path()));
+    let saved = files.save_new(&routine("Feet")).unwrap();
+    let before = std::fs::read(&saved.path).unwrap();
+    std::fs::write(files.dir().join(".rollcoach-crash.tmp"), b"(name: \"Fe").unwrap();
+    assert_eq!(std::fs::read(&saved.path).unwrap(), before);
+    let loaded = files.load_all();
+    assert_eq!(loaded.routines.len(), 1);
+    assert!(loaded.problems.is_empty());
+}
+
+#[test]
+fn built_in_routines_survive_a_round_trip_through_files() {
+    let catalog = Catalog::builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let files = RoutineFiles::new(&DataDir::at(dir.path()));
+    for r in catalog.routines() {
+        files.save_new(r).unwrap();
+    }
+    let loaded = files.load_all();
+    assert_eq!(loaded.routines.len(), catalog.routines().len());
+    for r in catalog.routines() {
+        assert!(
+            loaded.routines.iter().any(|f| &f.routine == r),
+            "{}",
+            r.name
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = parse_routine(&text);
+    }
+
+    #[test]
+    fn any_name_maps_to_a_safe_stem(name in ".{0,300}") {
+        let stem = safe_file_stem(&name);
+        prop_assert!(!stem.is_empty() && stem.len() <= 60);
+        prop_assert!(stem.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+    }
+}
