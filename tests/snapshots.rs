@@ -145,3 +145,15 @@ fn routines_screen() {
     harness.run();
     harness.snapshot("routines");
 }
+
+#[test]
+fn routine_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Routines").click();
+    harness.run();
+    harness.get_by_label("Duplicate After a run").click();
+    harness.run();
+    harness.snapshot("routine_editor");
+}

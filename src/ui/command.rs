@@ -25,6 +25,12 @@ pub enum Command {
     Quit,
     /// Show the list of routines.
     ShowRoutines,
+    /// Open the routine editor.
+    EditRoutines,
+    /// Start editing a copy of a routine.
+    DuplicateRoutine(Routine),
+    /// Save the routine being edited.
+    SaveRoutine,
     /// Play a routine from its start.
     StartRoutine(Routine),
     /// Play one exercise of the library (by id) as a routine.

@@ -57,6 +57,10 @@ pub fn bar(ui: &mut egui::Ui, settings: &Settings, playing: bool, commands: &mut
         if routines.on_disabled_hover_text(why).clicked() {
             commands.push(Command::ShowRoutines);
         }
+        let editor = ui.add_enabled(!playing, egui::Button::new("My routines"));
+        if editor.on_disabled_hover_text(why).clicked() {
+            commands.push(Command::EditRoutines);
+        }
         ui.menu_button("View", |ui| {
             ui.label("Theme");
             for theme in ThemePreference::ALL {

@@ -4,6 +4,7 @@
 mod card;
 pub mod clock;
 mod command;
+mod editor;
 pub mod icon;
 mod library;
 mod menu;
@@ -20,7 +21,7 @@ use crate::audio::Audio;
 use crate::catalog::Catalog;
 use crate::model::{Routine, Settings, Sides, Step, StepSides};
 use crate::session::Session;
-use crate::store::{DataDir, FileProblem, RoutineFile, RoutineFiles, SettingsStore};
+use crate::store::{DataDir, FileProblem, RoutineFiles, SettingsStore};
 
 pub use clock::{Clock, ManualTime};
 pub use command::Command;
@@ -48,6 +49,8 @@ pub enum Screen {
     Player,
     /// The end of a routine.
     Summary,
+    /// The routine editor.
+    Editor,
 }
 
 /// How the app is started.
@@ -74,8 +77,8 @@ pub struct RollcoachApp {
     catalog: Catalog,
     settings: Settings,
     store: Option<SettingsStore>,
-    /// The user's own routines, read from their files at start.
-    my_routines: Vec<RoutineFile>,
+    /// The user's own routines and the editor.
+    editor: editor::Editor,
     /// Where the user's routine files live.
     routines_dir: Option<std::path::PathBuf>,
     screen: Screen,
@@ -121,6 +124,7 @@ impl RollcoachApp {
         };
         let mut my_routines = Vec::new();
         let mut routines_dir = None;
+        let mut routine_files = None;
         if let Some(dir) = &data_dir {
             let files = RoutineFiles::new(dir);
             let loaded = files.load_all();
@@ -134,6 +138,7 @@ impl RollcoachApp {
             }
             my_routines = loaded.routines;
             routines_dir = Some(files.dir().to_path_buf());
+            routine_files = Some(files);
         }
         theme::install_style(ctx);
         theme::apply_settings(ctx, &settings);
@@ -160,7 +165,7 @@ impl RollcoachApp {
             catalog,
             settings,
             store,
-            my_routines,
+            editor: editor::Editor::new(routine_files, my_routines),
             routines_dir,
             screen,
             library: Library::default(),
@@ -196,6 +201,16 @@ impl RollcoachApp {
     /// Whether the "stop the routine?" question is showing.
     pub fn confirming_stop(&self) -> bool {
         self.player.as_ref().is_some_and(|p| p.confirming_stop)
+    }
+
+    /// The routine being edited, if any.
+    pub fn editor_draft(&self) -> Option<&Routine> {
+        self.editor.draft()
+    }
+
+    /// The user's saved routines.
+    pub fn my_routines(&self) -> Vec<&Routine> {
+        self.editor.routines.iter().map(|f| &f.routine).collect()
     }
 
     /// The summary of the last routine.
@@ -366,6 +381,20 @@ impl RollcoachApp {
     }
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let leaves_editor = matches!(
+            command,
+            Command::ShowLibrary
+                | Command::ShowRoutines
+                | Command::ShowSafety
+                | Command::OpenCard(_)
+                | Command::StartRoutine(_)
+                | Command::StartExercise(_)
+                | Command::DuplicateRoutine(_)
+                | Command::Quit
+        );
+        if self.screen == Screen::Editor && leaves_editor && !self.editor.may_leave(&command) {
+            return;
+        }
         match command {
             Command::ShowSafety => {
                 self.screen = Screen::Safety {
@@ -427,6 +456,12 @@ impl RollcoachApp {
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ShowRoutines => self.screen = Screen::Routines,
+            Command::EditRoutines => self.screen = Screen::Editor,
+            Command::DuplicateRoutine(routine) => {
+                self.editor.duplicate(&routine);
+                self.screen = Screen::Editor;
+            }
+            Command::SaveRoutine => self.editor.save_now(&self.catalog),
             Command::StartRoutine(routine) => self.start_routine(ctx, routine),
             Command::StartExercise(id) => {
                 if let Some(routine) = self.exercise_routine(&id) {
@@ -493,6 +528,12 @@ impl eframe::App for RollcoachApp {
                     .to_owned(),
             });
         }
+        // Closing the window with unsaved edits asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && self.editor.has_unsaved_changes() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.screen = Screen::Editor;
+            self.editor.may_leave(&Command::Quit);
+        }
         let now = self.clock.now();
         let Some(player) = &self.player else { return };
         if player.session.is_over(now) && !player.confirming_stop {
@@ -541,7 +582,7 @@ impl eframe::App for RollcoachApp {
             Screen::Routines => routines::show(
                 ui,
                 &self.catalog,
-                &self.my_routines,
+                &self.editor.routines,
                 self.routines_dir.as_deref(),
                 &self.settings,
                 &mut self.commands,
@@ -559,6 +600,10 @@ impl eframe::App for RollcoachApp {
                 }
                 None => self.commands.push(Command::ShowLibrary),
             },
+            Screen::Editor => {
+                self.editor
+                    .show(ui, &self.catalog, &self.settings, &mut self.commands)
+            }
             Screen::Summary => match &self.summary {
                 Some(s) => summary::show(ui, s, &mut self.commands),
                 None => self.commands.push(Command::ShowLibrary),

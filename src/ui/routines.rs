@@ -87,6 +87,14 @@ fn routine_row(
                 if response.clicked() {
                     commands.push(Command::StartRoutine(routine.clone()));
                 }
+                let copy = ui
+                    .button("Duplicate")
+                    .on_hover_text("Make your own copy to change");
+                let label = format!("Duplicate {}", routine.name);
+                copy.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if copy.clicked() {
+                    commands.push(Command::DuplicateRoutine(routine.clone()));
+                }
                 ui.vertical(|ui| {
                     ui.label(RichText::new(&routine.name).size(22.0).strong());
                     let about = if routine.description.is_empty() {
