@@ -157,3 +157,13 @@ fn routine_editor() {
     harness.run();
     harness.snapshot("routine_editor");
 }
+
+#[test]
+fn settings_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.snapshot("settings");
+}

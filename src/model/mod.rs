@@ -8,4 +8,4 @@ pub mod settings;
 pub use exercise::{BodyRegion, Exercise, RollPath, Sides, Timings, Tool};
 pub use illustration::Illustration;
 pub use routine::{Routine, Step, StepSides};
-pub use settings::{Settings, TextSize, ThemePreference};
+pub use settings::{FirstSide, Settings, TextSize, ThemePreference, Units};

@@ -33,7 +33,7 @@ impl SettingsStore {
         let path = dir.settings_file();
         let (settings, problem) = match std::fs::read_to_string(&path) {
             Ok(text) => match ron::from_str::<Settings>(&text) {
-                Ok(settings) => (settings, None),
+                Ok(settings) => (settings.sanitized(), None),
                 Err(e) => (
                     Settings::default(),
                     Some(FileProblem {

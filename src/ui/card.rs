@@ -7,7 +7,6 @@ use super::Command;
 use super::theme::caution_colour;
 use super::widgets::illustration;
 use crate::catalog::Catalog;
-use crate::model::exercise::DEFAULT_PACE_CM_PER_S;
 use crate::model::{Exercise, Settings};
 
 /// Section titles, in the order they appear (also their accessible labels).
@@ -203,7 +202,8 @@ fn sections_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
     ui.label(exercise.sides.label());
 
     title(ui, sections::TIMINGS, None);
-    let stroke_s = t.stroke_seconds(DEFAULT_PACE_CM_PER_S);
+    let pace = settings.pace_cm_per_s;
+    let stroke_s = t.stroke_seconds(pace);
     bullet(
         ui,
         &format!("Roll for {} seconds{}", t.roll_seconds, per_side(exercise)),
@@ -211,8 +211,10 @@ fn sections_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
     bullet(
         ui,
         &format!(
-            "Each stroke is about {:.0} cm: {:.0} seconds one way at 2.5 cm (1 inch) a second",
-            t.stroke_cm, stroke_s
+            "Each stroke is about {}: {:.0} seconds one way at {}",
+            settings.units.length(t.stroke_cm),
+            stroke_s,
+            settings.units.pace(pace)
         ),
     );
     if t.holds > 0 {
@@ -223,10 +225,11 @@ fn sections_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
         };
         bullet(
             ui,
-            &format!("Hold {holds} for {} seconds each", t.hold_seconds),
+            &format!("Hold {holds} for {} seconds each", settings.hold_seconds),
         );
     }
-    let total = t.seconds_per_side()
+    let per_side_s = t.roll_seconds + t.holds * settings.hold_seconds;
+    let total = per_side_s
         * if exercise.sides == crate::model::Sides::OneAtATime {
             2
         } else {

@@ -1,6 +1,6 @@
 //! Every user action, sent by the screens and applied by the app after the frame.
 
-use crate::model::{Routine, TextSize, ThemePreference, Tool};
+use crate::model::{Routine, Settings, TextSize, ThemePreference, Tool};
 
 /// A user action.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,10 @@ pub enum Command {
     Quit,
     /// Show the list of routines.
     ShowRoutines,
+    /// Show the settings screen.
+    ShowSettings,
+    /// Replace the settings (from the settings screen).
+    SetSettings(Box<Settings>),
     /// Open the routine editor.
     EditRoutines,
     /// Start editing a copy of a routine.

@@ -474,7 +474,7 @@ impl Editor {
                         }
                     });
                 }
-                added = add_exercise_ui(ui, search, catalog, &mut draft.routine);
+                added = add_exercise_ui(ui, search, catalog, settings, &mut draft.routine);
             });
         if let Some((i, d)) = moves {
             let j = (i as isize + d) as usize;
@@ -609,6 +609,7 @@ fn add_exercise_ui(
     ui: &mut egui::Ui,
     search: &mut String,
     catalog: &Catalog,
+    settings: &Settings,
     routine: &mut Routine,
 ) -> bool {
     let mut added = false;
@@ -638,14 +639,11 @@ fn add_exercise_ui(
                 let t = e.timings;
                 routine.steps.push(Step {
                     exercise: e.id.clone(),
-                    sides: match e.sides {
-                        crate::model::Sides::OneAtATime => StepSides::LeftThenRight,
-                        crate::model::Sides::Together => StepSides::Together,
-                    },
+                    sides: super::step_sides(e.sides, settings.first_side),
                     roll_seconds: t.roll_seconds,
                     holds: t.holds,
-                    hold_seconds: t.hold_seconds,
-                    rest_seconds: 10,
+                    hold_seconds: settings.hold_seconds,
+                    rest_seconds: settings.rest_seconds,
                     pace_cm_per_s: None,
                     stroke_cm: None,
                 });

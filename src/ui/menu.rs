@@ -61,6 +61,10 @@ pub fn bar(ui: &mut egui::Ui, settings: &Settings, playing: bool, commands: &mut
         if editor.on_disabled_hover_text(why).clicked() {
             commands.push(Command::EditRoutines);
         }
+        let settings_button = ui.add_enabled(!playing, egui::Button::new("Settings"));
+        if settings_button.on_disabled_hover_text(why).clicked() {
+            commands.push(Command::ShowSettings);
+        }
         ui.menu_button("View", |ui| {
             ui.label("Theme");
             for theme in ThemePreference::ALL {

@@ -11,6 +11,7 @@ mod menu;
 pub mod player;
 mod routines;
 mod safety;
+mod settings;
 mod summary;
 pub mod theme;
 pub mod widgets;
@@ -19,7 +20,7 @@ use eframe::egui;
 
 use crate::audio::Audio;
 use crate::catalog::Catalog;
-use crate::model::{Routine, Settings, Sides, Step, StepSides};
+use crate::model::{FirstSide, Routine, Settings, Sides, Step, StepSides};
 use crate::session::Session;
 use crate::store::{DataDir, FileProblem, RoutineFiles, SettingsStore};
 
@@ -51,6 +52,8 @@ pub enum Screen {
     Summary,
     /// The routine editor.
     Editor,
+    /// The settings.
+    Settings,
 }
 
 /// How the app is started.
@@ -250,13 +253,10 @@ impl RollcoachApp {
             description: String::new(),
             steps: vec![Step {
                 exercise: e.id.clone(),
-                sides: match e.sides {
-                    Sides::OneAtATime => StepSides::LeftThenRight,
-                    Sides::Together => StepSides::Together,
-                },
+                sides: step_sides(e.sides, self.settings.first_side),
                 roll_seconds: t.roll_seconds,
                 holds: t.holds,
-                hold_seconds: t.hold_seconds,
+                hold_seconds: self.settings.hold_seconds,
                 rest_seconds: 0,
                 pace_cm_per_s: None,
                 stroke_cm: None,
@@ -386,6 +386,7 @@ impl RollcoachApp {
             Command::ShowLibrary
                 | Command::ShowRoutines
                 | Command::ShowSafety
+                | Command::ShowSettings
                 | Command::OpenCard(_)
                 | Command::StartRoutine(_)
                 | Command::StartExercise(_)
@@ -457,6 +458,14 @@ impl RollcoachApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ShowRoutines => self.screen = Screen::Routines,
             Command::EditRoutines => self.screen = Screen::Editor,
+            Command::ShowSettings => self.screen = Screen::Settings,
+            Command::SetSettings(settings) => {
+                self.settings = settings.sanitized();
+                theme::apply_settings(ctx, &self.settings);
+                self.audio
+                    .set_volume(self.settings.volume, self.settings.muted);
+                self.save_settings();
+            }
             Command::DuplicateRoutine(routine) => {
                 self.editor.duplicate(&routine);
                 self.screen = Screen::Editor;
@@ -600,6 +609,7 @@ impl eframe::App for RollcoachApp {
                 }
                 None => self.commands.push(Command::ShowLibrary),
             },
+            Screen::Settings => settings::show(ui, &self.settings, &mut self.commands),
             Screen::Editor => {
                 self.editor
                     .show(ui, &self.catalog, &self.settings, &mut self.commands)
@@ -613,5 +623,14 @@ impl eframe::App for RollcoachApp {
             menu::shortcuts_window(ui.ctx(), &mut self.show_shortcuts);
         }
         self.apply_commands(ui.ctx());
+    }
+}
+
+/// The step sides for an exercise, starting on the user's chosen side.
+pub(crate) fn step_sides(sides: Sides, first: FirstSide) -> StepSides {
+    match (sides, first) {
+        (Sides::Together, _) => StepSides::Together,
+        (Sides::OneAtATime, FirstSide::Left) => StepSides::LeftThenRight,
+        (Sides::OneAtATime, FirstSide::Right) => StepSides::RightThenLeft,
     }
 }

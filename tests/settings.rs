@@ -1,0 +1,72 @@
+//! The settings screen: changes apply at once, are saved, and survive a
+//! restart; numbers stay in range, even from a hand-edited file.
+
+mod common;
+
+use egui_kittest::kittest::Queryable;
+use rollcoach::model::{FirstSide, Units};
+use rollcoach::ui::Screen;
+
+#[test]
+fn changes_apply_are_saved_and_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Settings").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), &Screen::Settings);
+    harness.get_by_label("Inches").click();
+    harness.run();
+    harness.get_by_label("Right side").click();
+    harness.run();
+    harness
+        .get_by_label("Hold a tender spot for (seconds)")
+        .set_value_accesskit(30.0);
+    harness.run();
+    harness.get_by_label("Mute").click();
+    harness.run();
+    let s = harness.state().settings().clone();
+    assert_eq!(s.units, Units::Inches);
+    assert_eq!(s.first_side, FirstSide::Right);
+    assert_eq!(s.hold_seconds, 30);
+    assert!(s.muted);
+
+    // The card speaks inches and the setting's hold.
+    harness.get_by_label("Library").click();
+    harness.run();
+    harness.get_by_label("Calves").click();
+    harness.run();
+    harness.get_by_label_contains("1.0 in/s");
+    harness.get_by_label_contains("for 30 seconds each");
+    // Started on its own, it begins on the right and holds 30 s.
+    harness.get_by_label("Start this exercise").click();
+    harness.run();
+    let session = harness.state().session().unwrap();
+    let hold = session
+        .timeline()
+        .phases()
+        .iter()
+        .find(|p| matches!(p.kind, rollcoach::session::PhaseKind::Hold { .. }))
+        .unwrap();
+    assert_eq!(hold.length.as_secs(), 30);
+    assert_eq!(hold.side, Some(rollcoach::session::Side::Right));
+    drop(harness);
+
+    let harness = common::start(dir.path());
+    assert_eq!(harness.state().settings(), &s);
+}
+
+#[test]
+fn out_of_range_numbers_in_a_hand_edited_file_are_brought_into_range() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(
+        dir.path(),
+        "hold_seconds: 999, pace_cm_per_s: -3.0, volume: 7.0, get_ready_seconds: 1000",
+    );
+    let harness = common::start(dir.path());
+    let s = harness.state().settings();
+    assert_eq!(s.hold_seconds, 60);
+    assert_eq!(s.pace_cm_per_s, 1.0);
+    assert_eq!(s.volume, 1.0);
+    assert_eq!(s.get_ready_seconds, 30);
+}
