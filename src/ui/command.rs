@@ -35,6 +35,12 @@ pub enum Command {
     DuplicateRoutine(Routine),
     /// Save the routine being edited.
     SaveRoutine,
+    /// Choose a routine file to import.
+    ImportDialog,
+    /// Choose where to export the routine being edited.
+    ExportDialog,
+    /// Import routine files (dropped on the window).
+    Import(Vec<std::path::PathBuf>),
     /// Play a routine from its start.
     StartRoutine(Routine),
     /// Play one exercise of the library (by id) as a routine.

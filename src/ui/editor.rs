@@ -125,6 +125,8 @@ pub struct Editor {
     deleted: Option<RoutineFile>,
     /// The last problem saving or deleting.
     problem: Option<String>,
+    /// The last thing done that the user should know of (an import, say).
+    message: Option<String>,
 }
 
 impl Editor {
@@ -138,7 +140,108 @@ impl Editor {
             asking: None,
             deleted: None,
             problem: None,
+            message: None,
         }
+    }
+
+    /// Re-reads the routine files (after they may have changed outside the
+    /// app). The routine being edited keeps its unsaved changes; an
+    /// unchanged one follows its file. Returns the files that could not be
+    /// read.
+    pub fn reload_from_disk(&mut self) -> Vec<FileProblem> {
+        let Some(files) = &self.files else {
+            return Vec::new();
+        };
+        let loaded = files.load_all();
+        self.routines = loaded.routines;
+        if let Some(draft) = self.draft.as_mut()
+            && !draft.dirty
+            && let Some(path) = &draft.path
+        {
+            match self.routines.iter().find(|f| &f.path == path) {
+                Some(file) => draft.routine = file.routine.clone(),
+                None => self.draft = None,
+            }
+        }
+        loaded.problems
+    }
+
+    /// Imports the routine file at `path` as a new routine of the user's:
+    /// size-limited, checked, never over an existing one (a routine with
+    /// the same name gets " (imported)" added). Returns its name, or why
+    /// it was refused.
+    pub fn import(&mut self, path: &std::path::Path, catalog: &Catalog) -> Result<String, String> {
+        let mut routine = crate::store::read_routine(path).map_err(|p| format!("{p}"))?;
+        let unknown: Vec<&str> = routine
+            .steps
+            .iter()
+            .filter(|s| catalog.get(&s.exercise).is_none())
+            .map(|s| s.exercise.as_str())
+            .collect();
+        if !unknown.is_empty() {
+            return Err(format!(
+                "{} names exercises Rollcoach doesn't have: {}",
+                path.display(),
+                unknown.join(", ")
+            ));
+        }
+        let problems = check(&routine, catalog);
+        if !problems.is_empty() {
+            let what: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+            return Err(format!("{}: {}", path.display(), what.join(" ")));
+        }
+        let taken = |name: &str| {
+            self.routines
+                .iter()
+                .any(|f| f.routine.name.eq_ignore_ascii_case(name))
+        };
+        let base = routine.name.trim().to_owned();
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken(&name) {
+            name = if n == 1 {
+                format!("{base} (imported)")
+            } else {
+                format!("{base} (imported {n})")
+            };
+            n += 1;
+        }
+        routine.name = name.clone();
+        let Some(files) = &self.files else {
+            return Err("There is no folder to keep routines in (see --data-dir).".into());
+        };
+        let file = files
+            .save_new(&routine)
+            .map_err(|p| format!("Not imported: {p}"))?;
+        self.reload_from_disk();
+        self.draft = Some(Draft {
+            path: Some(file.path),
+            routine,
+            dirty: false,
+        });
+        Ok(name)
+    }
+
+    /// Writes the routine being edited to `path` (any folder), as a file to
+    /// share.
+    pub fn export(&self, path: &std::path::Path) -> Result<(), String> {
+        let Some(draft) = &self.draft else {
+            return Err("Open a routine first.".into());
+        };
+        let text = ron::ser::to_string_pretty(&draft.routine, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
+        crate::store::write_atomically(path, text.as_bytes())
+            .map_err(|e| format!("{} could not be written: {e}", path.display()))
+    }
+
+    /// Tells the user something in the editor.
+    pub fn say(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
+    /// Shows a problem in the editor.
+    pub fn complain(&mut self, problem: String) {
+        self.problem = Some(problem);
     }
 
     /// Whether there are unsaved changes.
@@ -277,10 +380,13 @@ impl Editor {
         egui::Panel::left("my_routines")
             .resizable(false)
             .exact_size(260.0)
-            .show(ui, |ui| self.list_ui(ui));
+            .show(ui, |ui| self.list_ui(ui, commands));
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(problem) = &self.problem {
                 ui.label(RichText::new(problem).color(caution_colour(ui)));
+            }
+            if let Some(message) = &self.message {
+                ui.label(RichText::new(message).strong());
             }
             if let Some(file) = &self.deleted {
                 let mut undo = false;
@@ -305,7 +411,7 @@ impl Editor {
         self.questions(ui.ctx(), commands);
     }
 
-    fn list_ui(&mut self, ui: &mut egui::Ui) {
+    fn list_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         ui.add_space(8.0);
         if ui.button(RichText::new(labels::NEW).size(18.0)).clicked() {
             if self.has_unsaved_changes() {
@@ -314,6 +420,14 @@ impl Editor {
                 self.new_routine();
             }
         }
+        if ui.button("Import a routine file...").clicked() {
+            commands.push(Command::ImportDialog);
+        }
+        ui.label(
+            RichText::new("Or drop .ron files on the window.")
+                .weak()
+                .small(),
+        );
         ui.add_space(8.0);
         ui.label(RichText::new("Your routines").strong());
         if self.routines.is_empty() {
@@ -400,6 +514,13 @@ impl Editor {
             let start = ui.add_enabled(problems.is_empty(), egui::Button::new("Start"));
             if start.clicked() {
                 commands.push(Command::StartRoutine(draft.routine.clone()));
+            }
+            if ui
+                .button("Export...")
+                .on_hover_text("Save a copy to share")
+                .clicked()
+            {
+                commands.push(Command::ExportDialog);
             }
             if let Some(path) = draft.path.clone()
                 && ui.button(labels::DELETE).clicked()
@@ -652,4 +773,60 @@ fn add_exercise_ui(
         }
     });
     added
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::DataDir;
+
+    #[test]
+    fn export_writes_a_file_that_imports_back() {
+        let catalog = Catalog::builtin().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let mut editor = Editor::new(
+            Some(RoutineFiles::new(&DataDir::at(data.path()))),
+            Vec::new(),
+        );
+        assert!(
+            editor.export(&data.path().join("x.ron")).is_err(),
+            "nothing open"
+        );
+        editor.duplicate(catalog.routine("Desk worker").unwrap());
+        let shared = tempfile::tempdir().unwrap();
+        let path = shared.path().join("desk.ron");
+        editor.export(&path).unwrap();
+        let name = editor.import(&path, &catalog).unwrap();
+        assert_eq!(name, "Desk worker (my copy)");
+        assert_eq!(editor.routines.len(), 1);
+        assert_eq!(
+            editor.routines[0].routine.steps,
+            catalog.routine("Desk worker").unwrap().steps
+        );
+    }
+
+    #[test]
+    fn check_flags_each_problem_where_it_is() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut r = catalog.routine("Feet and calves").unwrap().clone();
+        assert!(check(&r, &catalog).is_empty());
+        r.name = "  ".into();
+        r.steps[1].roll_seconds = 500;
+        r.steps[0].hold_seconds = 2;
+        let problems = check(&r, &catalog);
+        assert!(problems.contains(&Invalid {
+            step: None,
+            message: "Give the routine a name.".into()
+        }));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.step == Some(1) && p.message.contains("15 to 180"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.step == Some(0) && p.message.contains("5 to 120"))
+        );
+    }
 }

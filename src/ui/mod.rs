@@ -89,6 +89,8 @@ pub struct RollcoachApp {
     notices: Vec<Notice>,
     commands: Vec<Command>,
     show_shortcuts: bool,
+    /// Whether the window had focus at the last frame.
+    was_focused: bool,
     clock: Clock,
     audio: Audio,
     player: Option<Player>,
@@ -175,6 +177,7 @@ impl RollcoachApp {
             notices,
             commands: Vec::new(),
             show_shortcuts: false,
+            was_focused: true,
             clock: options.clock.unwrap_or_else(Clock::system),
             audio,
             player: None,
@@ -262,6 +265,19 @@ impl RollcoachApp {
                 stroke_cm: None,
             }],
         })
+    }
+
+    /// Re-reads the user's files after they may have changed outside the app.
+    fn reload_from_disk(&mut self) {
+        for problem in self.editor.reload_from_disk() {
+            let text = format!(
+                "Couldn't read the routine file {problem}. It was left as it is; \
+                 the other routines work. Fix it in a text editor and restart."
+            );
+            if !self.notices.iter().any(|n| n.text == text) {
+                self.notices.push(Notice { text });
+            }
+        }
     }
 
     /// Ends the routine and shows its summary.
@@ -471,6 +487,51 @@ impl RollcoachApp {
                 self.screen = Screen::Editor;
             }
             Command::SaveRoutine => self.editor.save_now(&self.catalog),
+            Command::ImportDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Import a routine")
+                    .add_filter("Rollcoach routine", &["ron"])
+                    .pick_files();
+                if let Some(paths) = picked {
+                    self.apply(ctx, Command::Import(paths));
+                }
+            }
+            Command::ExportDialog => {
+                let name = self
+                    .editor
+                    .draft()
+                    .map(|r| r.name.clone())
+                    .unwrap_or_default();
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export the routine")
+                    .add_filter("Rollcoach routine", &["ron"])
+                    .set_file_name(format!("{}.ron", crate::store::safe_file_stem(&name)))
+                    .save_file();
+                if let Some(path) = picked {
+                    match self.editor.export(&path) {
+                        Ok(()) => self.editor.say(format!("Exported to {}", path.display())),
+                        Err(e) => self.editor.complain(e),
+                    }
+                }
+            }
+            Command::Import(paths) => {
+                self.screen = Screen::Editor;
+                let mut done = Vec::new();
+                let mut refused = Vec::new();
+                for path in paths {
+                    match self.editor.import(&path, &self.catalog) {
+                        Ok(name) => done.push(format!("\"{name}\"")),
+                        Err(why) => refused.push(why),
+                    }
+                }
+                if !done.is_empty() {
+                    self.editor.say(format!("Imported {}.", done.join(", ")));
+                }
+                if !refused.is_empty() {
+                    self.editor
+                        .complain(format!("Not imported: {}", refused.join("; ")));
+                }
+            }
             Command::StartRoutine(routine) => self.start_routine(ctx, routine),
             Command::StartExercise(id) => {
                 if let Some(routine) = self.exercise_routine(&id) {
@@ -542,6 +603,24 @@ impl eframe::App for RollcoachApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.screen = Screen::Editor;
             self.editor.may_leave(&Command::Quit);
+        }
+        // Files changed outside the app are picked up when the window
+        // comes back into focus; unsaved edits are kept.
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.was_focused {
+            self.reload_from_disk();
+        }
+        self.was_focused = focused;
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() && self.player.is_none() {
+            self.commands.push(Command::Import(dropped));
+            ctx.request_repaint();
         }
         let now = self.clock.now();
         let Some(player) = &self.player else { return };
