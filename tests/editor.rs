@@ -70,6 +70,22 @@ fn make_a_routine_save_it_and_find_it_after_a_restart() {
             .is_none()
     );
 
+    // Pace and stroke start at the defaults and are checked too.
+    harness
+        .get_by_label("Pace (exercise 1)")
+        .set_value_accesskit(9.0);
+    harness.run();
+    harness.get_by_label("The pace must be 1 to 5 cm a second.");
+    harness
+        .get_by_label("Pace (exercise 1)")
+        .set_value_accesskit(2.0);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("The pace must be 1 to 5 cm a second.")
+            .is_none()
+    );
+
     // Reorder: quads first.
     harness.get_by_label("Up (exercise 2)").click();
     harness.run();

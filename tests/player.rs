@@ -288,6 +288,7 @@ fn your_own_routine_files_show_up_and_start_and_broken_ones_are_left_alone() {
     let mut harness = common::start(dir.path());
     harness.get_by_label_contains("Couldn't read the routine file");
     harness.get_by_label_contains("oops.ron: line 1, column");
+    harness.get_by_label("Open its folder");
     harness.get_by_label("Routines").click();
     harness.run();
     harness.get_by_label("Your routines");
@@ -298,4 +299,17 @@ fn your_own_routine_files_show_up_and_start_and_broken_ones_are_left_alone() {
     assert_eq!(harness.state().session().unwrap().name(), "My evening");
     drop(harness);
     assert_eq!(std::fs::read(routines.join("oops.ron")).unwrap(), broken);
+}
+
+#[test]
+fn the_player_names_your_own_tool_when_you_lack_the_pictured_one() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "tools_owned: [LacrosseBall]");
+    let (mut harness, _time) = common::start_playing(dir.path(), "Feet and calves");
+    for _ in 0..7 {
+        press(&mut harness, Key::ArrowRight);
+    }
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+    harness.get_by_label("Calves, left side");
+    harness.get_by_label_contains("Use your lacrosse ball in place of a foam roller.");
 }

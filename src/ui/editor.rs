@@ -23,6 +23,8 @@ pub mod allowed {
     pub const HOLDS: RangeInclusive<u32> = 0..=5;
     pub const HOLD: RangeInclusive<u32> = 5..=120;
     pub const REST: RangeInclusive<u32> = 0..=120;
+    pub const PACE: RangeInclusive<f32> = 1.0..=5.0;
+    pub const STROKE: RangeInclusive<f32> = 5.0..=60.0;
     pub const NAME_CHARS: usize = 80;
 }
 
@@ -82,6 +84,12 @@ pub fn check(routine: &Routine, catalog: &Catalog) -> Vec<Invalid> {
         }
         if !allowed::REST.contains(&s.rest_seconds) {
             bad(step, "Rest 0 to 120 seconds.".into());
+        }
+        if s.pace_cm_per_s.is_some_and(|p| !allowed::PACE.contains(&p)) {
+            bad(step, "The pace must be 1 to 5 cm a second.".into());
+        }
+        if s.stroke_cm.is_some_and(|c| !allowed::STROKE.contains(&c)) {
+            bad(step, "A stroke must be 5 to 60 cm long.".into());
         }
     }
     out
@@ -588,7 +596,10 @@ impl Editor {
                             );
                         });
                         ui.horizontal_wrapped(|ui| {
-                            changed |= step_fields(ui, i, step);
+                            let stroke = catalog
+                                .get(&step.exercise)
+                                .map_or(20.0, |e| e.timings.stroke_cm);
+                            changed |= step_fields(ui, i, step, (settings.pace_cm_per_s, stroke));
                         });
                         for p in problems.iter().filter(|p| p.step == Some(i)) {
                             ui.label(RichText::new(&p.message).color(caution_colour(ui)));
@@ -685,7 +696,7 @@ impl Editor {
 }
 
 /// The fields of one step; returns whether any changed.
-fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step) -> bool {
+fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step, defaults: (f32, f32)) -> bool {
     let mut changed = false;
     let sides = [
         (StepSides::Together, "Both at once"),
@@ -709,7 +720,7 @@ fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step) -> bool {
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
     let mut number = |ui: &mut egui::Ui, label: &str, value: &mut u32, unit: &str| {
         ui.label(label);
-        let response = ui.add(egui::DragValue::new(value).speed(1).suffix(unit));
+        let response = ui.add(egui::DragValue::new(&mut *value).speed(1).suffix(unit));
         let name = format!("{label} (exercise {})", index + 1);
         response.widget_info(|| {
             let mut info = egui::WidgetInfo::drag_value(true, f64::from(*value));
@@ -721,7 +732,34 @@ fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step) -> bool {
     number(ui, "Roll", &mut step.roll_seconds, " s");
     number(ui, "Holds", &mut step.holds, "");
     number(ui, "of", &mut step.hold_seconds, " s");
+    // Two short rows rather than a wrap that splits a label from its value.
+    ui.end_row();
     number(ui, "Rest after", &mut step.rest_seconds, " s");
+    // Pace and stroke show the defaults until changed.
+    let (default_pace, default_stroke) = defaults;
+    let mut decimal =
+        |ui: &mut egui::Ui, label: &str, value: &mut Option<f32>, default: f32, unit: &str| {
+            let mut shown = value.unwrap_or(default);
+            ui.label(label);
+            let response = ui.add(
+                egui::DragValue::new(&mut shown)
+                    .speed(0.1)
+                    .fixed_decimals(1)
+                    .suffix(unit),
+            );
+            let name = format!("{label} (exercise {})", index + 1);
+            response.widget_info(|| {
+                let mut info = egui::WidgetInfo::drag_value(true, f64::from(shown));
+                info.label = Some(name.clone());
+                info
+            });
+            if response.changed() {
+                *value = Some(shown);
+                changed = true;
+            }
+        };
+    decimal(ui, "Pace", &mut step.pace_cm_per_s, default_pace, " cm/s");
+    decimal(ui, "Stroke", &mut step.stroke_cm, default_stroke, " cm");
     changed
 }
 

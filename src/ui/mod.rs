@@ -73,6 +73,22 @@ pub struct StartOptions {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub text: String,
+    /// A folder to open from the notice (where a broken file is).
+    pub folder: Option<std::path::PathBuf>,
+}
+
+/// Opens a folder in the system's file manager.
+fn open_folder(folder: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(target_os = "windows")]
+    let program = "explorer";
+    #[cfg(target_os = "macos")]
+    let program = "open";
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let program = "xdg-open";
+    std::process::Command::new(program)
+        .arg(folder)
+        .spawn()
+        .map(|_| ())
 }
 
 /// The Rollcoach application.
@@ -114,6 +130,7 @@ impl RollcoachApp {
                              its defaults and won't save over that file: fix it in a text \
                              editor, or delete it, then restart."
                         ),
+                        folder: problem.path.parent().map(|p| p.to_path_buf()),
                     });
                 }
                 (Some(store), loaded.settings)
@@ -123,6 +140,7 @@ impl RollcoachApp {
                     text: "Rollcoach found no home folder to keep its settings in, so they \
                            won't be remembered. Start it with --data-dir FOLDER to choose one."
                         .to_owned(),
+                    folder: None,
                 });
                 (None, Settings::default())
             }
@@ -139,6 +157,7 @@ impl RollcoachApp {
                         "Couldn't read the routine file {problem}. It was left as it is; \
                          the other routines work. Fix it in a text editor and restart."
                     ),
+                    folder: problem.path.parent().map(|p| p.to_path_buf()),
                 });
             }
             my_routines = loaded.routines;
@@ -159,6 +178,7 @@ impl RollcoachApp {
                     "No sound device could be opened ({why}), so Rollcoach runs silently: \
                      the timer and the pictures still guide you."
                 ),
+                folder: None,
             });
         }
         let screen = if settings.safety_acknowledged {
@@ -242,6 +262,7 @@ impl RollcoachApp {
             }
             Err(e) => self.notices.push(Notice {
                 text: format!("That routine can't be played: {e}."),
+                folder: None,
             }),
         }
     }
@@ -275,7 +296,8 @@ impl RollcoachApp {
                  the other routines work. Fix it in a text editor and restart."
             );
             if !self.notices.iter().any(|n| n.text == text) {
-                self.notices.push(Notice { text });
+                let folder = problem.path.parent().map(|p| p.to_path_buf());
+                self.notices.push(Notice { text, folder });
             }
         }
     }
@@ -385,7 +407,7 @@ impl RollcoachApp {
         log::warn!("{problem}");
         let text = format!("Your settings were not saved: {problem}");
         if !self.notices.iter().any(|n| n.text == text) {
-            self.notices.push(Notice { text });
+            self.notices.push(Notice { text, folder: None });
         }
     }
 
@@ -578,6 +600,12 @@ impl RollcoachApp {
                         if ui.button("Dismiss").clicked() {
                             self.commands.push(Command::DismissNotice(i));
                         }
+                        if let Some(folder) = &notice.folder
+                            && ui.button("Open its folder").clicked()
+                            && let Err(e) = open_folder(folder)
+                        {
+                            log::warn!("could not open {}: {e}", folder.display());
+                        }
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                             ui.add(egui::Label::new(&notice.text).wrap());
                         });
@@ -596,6 +624,7 @@ impl eframe::App for RollcoachApp {
             self.notices.push(Notice {
                 text: "The sound device stopped working. The routine goes on without sound."
                     .to_owned(),
+                folder: None,
             });
         }
         // Closing the window with unsaved edits asks first.
@@ -678,13 +707,7 @@ impl eframe::App for RollcoachApp {
             Screen::Player => match &self.player {
                 Some(player) => {
                     let now = self.clock.now();
-                    player.show(
-                        ui,
-                        now,
-                        &self.catalog,
-                        self.settings.muted,
-                        &mut self.commands,
-                    );
+                    player.show(ui, now, &self.catalog, &self.settings, &mut self.commands);
                 }
                 None => self.commands.push(Command::ShowLibrary),
             },

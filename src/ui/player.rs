@@ -11,7 +11,7 @@ use super::Command;
 use super::theme::{Palette, caution_colour};
 use super::widgets::illustration;
 use crate::catalog::Catalog;
-use crate::model::Exercise;
+use crate::model::{Exercise, Settings};
 use crate::session::{PhaseKind, Session, SessionState};
 
 /// Space: pause or resume.
@@ -129,16 +129,34 @@ impl Player {
         ui: &mut egui::Ui,
         now: Duration,
         catalog: &Catalog,
-        muted: bool,
+        settings: &Settings,
         commands: &mut Vec<Command>,
     ) {
+        let muted = settings.muted;
         let state = self.session.state(now);
         let steps = self.session.timeline().steps();
         let exercise = catalog.get(&steps[state.phase.step].exercise_id);
         let next = state
             .next_step
             .and_then(|i| catalog.get(&steps[i].exercise_id));
-        let words = Words::of(&state, exercise, next);
+        let mut words = Words::of(&state, exercise, next);
+        // A tool the user lacks: say which of theirs to use.
+        let shown = match state.phase.kind {
+            PhaseKind::Rest => next,
+            _ => exercise,
+        };
+        if let Some(e) = shown
+            && let (Some(main), Some(mine)) =
+                (e.main_tool(), e.best_owned_tool(&settings.tools_owned))
+            && main != mine
+        {
+            words.instruction = format!(
+                "Use your {} in place of a {}. {}",
+                mine.label().to_lowercase(),
+                main.label().to_lowercase(),
+                words.instruction
+            );
+        }
         // While resting, show the exercise that comes next, to get into position.
         let pictured = match state.phase.kind {
             PhaseKind::Rest => next.or(exercise),
