@@ -95,6 +95,8 @@ fn main() -> ExitCode {
             .with_inner_size([1100.0, 720.0])
             .with_min_inner_size([720.0, 520.0])
             .with_icon(ui::icon::window_icon()),
+        // OpenGL: measured cheaper than wgpu (see README, Performance).
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     let result = eframe::run_native(

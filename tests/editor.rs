@@ -194,3 +194,27 @@ fn leaving_with_unsaved_changes_asks() {
     harness.run();
     assert_eq!(harness.state().screen(), &Screen::Library);
 }
+
+#[test]
+fn saving_routines_never_touches_a_broken_file() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let routines = dir.path().join("routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    let broken = b"(name: \"My routine\", steps: [(exercise: \"calves\", roll_seconds: 30,,)])";
+    std::fs::write(routines.join("my-routine.ron"), broken).unwrap();
+    let mut harness = common::start(dir.path());
+    open_editor(&mut harness);
+    harness.get_by_label("New routine").click();
+    harness.run();
+    harness.get_by_label("Add Calves").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    // Same name as the broken file's routine: saved beside it, not over it.
+    assert!(routines.join("my-routine-2.ron").exists());
+    assert_eq!(
+        std::fs::read(routines.join("my-routine.ron")).unwrap(),
+        broken
+    );
+}
