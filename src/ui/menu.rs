@@ -118,6 +118,7 @@ pub const SHORTCUTS: &[(&str, &str, &str)] = &[
     ("Player", "M", "Sound off / on"),
     ("Player", "F11", "Follow-along view"),
     ("Player", "Esc", "Stop (asks first)"),
+    ("My routines", "Ctrl+S", "Save the routine"),
     ("Anywhere", "F1", "Safety first"),
     ("Anywhere", "Ctrl+Plus", "Larger text"),
     ("Anywhere", "Ctrl+Minus", "Smaller text"),
