@@ -144,13 +144,11 @@ fn duplicating_a_built_in_makes_an_editable_copy() {
 fn delete_asks_first_and_can_be_undone() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
-    let routines = dir.path().join("routines");
-    std::fs::create_dir_all(&routines).unwrap();
-    std::fs::write(
-        routines.join("mine.ron"),
+    let routines = common::write_routine(
+        dir.path(),
+        "mine.ron",
         "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
-    )
-    .unwrap();
+    );
     let mut harness = common::start(dir.path());
     open_editor(&mut harness);
     harness.get_by_label("Mine").click();
@@ -199,10 +197,8 @@ fn leaving_with_unsaved_changes_asks() {
 fn saving_routines_never_touches_a_broken_file() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
-    let routines = dir.path().join("routines");
-    std::fs::create_dir_all(&routines).unwrap();
     let broken = b"(name: \"My routine\", steps: [(exercise: \"calves\", roll_seconds: 30,,)])";
-    std::fs::write(routines.join("my-routine.ron"), broken).unwrap();
+    let routines = common::write_routine(dir.path(), "my-routine.ron", broken);
     let mut harness = common::start(dir.path());
     open_editor(&mut harness);
     harness.get_by_label("New routine").click();

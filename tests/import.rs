@@ -46,10 +46,8 @@ fn names(harness: &Harness) -> Vec<String> {
 fn a_dropped_routine_is_imported_beside_one_of_the_same_name() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
-    let routines = dir.path().join("routines");
-    std::fs::create_dir_all(&routines).unwrap();
     let mine = "(name: \"Legs\", steps: [(exercise: \"quads\", roll_seconds: 30)])";
-    std::fs::write(routines.join("legs.ron"), mine).unwrap();
+    let routines = common::write_routine(dir.path(), "legs.ron", mine);
     let elsewhere = tempfile::tempdir().unwrap();
     let shared = elsewhere.path().join("from-a-friend.ron");
     let text = "(name: \"Legs\", steps: [(exercise: \"calves\", roll_seconds: 40, holds: 1)])";
@@ -110,13 +108,11 @@ fn files_changed_outside_are_picked_up_on_focus_and_unsaved_edits_are_kept() {
     // Another program writes a routine while the window is in the background.
     harness.input_mut().focused = false;
     harness.run();
-    let routines = dir.path().join("routines");
-    std::fs::create_dir_all(&routines).unwrap();
-    std::fs::write(
-        routines.join("synced.ron"),
+    common::write_routine(
+        dir.path(),
+        "synced.ron",
         "(name: \"Synced\", steps: [(exercise: \"traps\", roll_seconds: 30)])",
-    )
-    .unwrap();
+    );
     harness.input_mut().focused = true;
     harness.run();
     assert_eq!(names(&harness), ["Synced"]);

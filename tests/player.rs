@@ -275,15 +275,13 @@ fn a_rest_shows_the_next_exercise_to_get_into_position() {
 fn your_own_routine_files_show_up_and_start_and_broken_ones_are_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
-    let routines = dir.path().join("routines");
-    std::fs::create_dir_all(&routines).unwrap();
-    std::fs::write(
-        routines.join("mine.ron"),
+    common::write_routine(
+        dir.path(),
+        "mine.ron",
         "// by hand\n(name: \"My evening\", steps: [(exercise: \"glutes\", sides: LeftThenRight, roll_seconds: 30)])",
-    )
-    .unwrap();
+    );
     let broken = b"(name: \"Oops\", steps: [(exercise: \"calves\" roll_seconds: 30)])";
-    std::fs::write(routines.join("oops.ron"), broken).unwrap();
+    let routines = common::write_routine(dir.path(), "oops.ron", broken);
 
     let mut harness = common::start(dir.path());
     harness.get_by_label_contains("Couldn't read the routine file");

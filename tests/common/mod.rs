@@ -85,3 +85,12 @@ pub fn returning_user(dir: &Path, extra: &str) {
     )
     .unwrap();
 }
+
+/// Writes a routine file into the `routines` folder of data folder `dir`,
+/// as a user would by hand; returns the folder.
+pub fn write_routine(dir: &Path, file: &str, text: impl AsRef<[u8]>) -> std::path::PathBuf {
+    let routines = dir.join("routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    std::fs::write(routines.join(file), text).unwrap();
+    routines
+}
