@@ -17,6 +17,15 @@ fn open_editor(harness: &mut Harness) {
     assert_eq!(harness.state().screen(), &Screen::Editor);
 }
 
+/// Starts the app, opens the editor and begins a new routine.
+fn start_new_routine(dir: &std::path::Path) -> Harness {
+    let mut harness = common::start(dir);
+    open_editor(&mut harness);
+    harness.get_by_label("New routine").click();
+    harness.run();
+    harness
+}
+
 fn type_into(harness: &mut Harness, label: &str, text: &str) {
     harness.get_by_label(label).click();
     harness.run();
@@ -29,10 +38,7 @@ fn type_into(harness: &mut Harness, label: &str, text: &str) {
 fn make_a_routine_save_it_and_find_it_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
-    let mut harness = common::start(dir.path());
-    open_editor(&mut harness);
-    harness.get_by_label("New routine").click();
-    harness.run();
+    let mut harness = start_new_routine(dir.path());
     harness.get_by_label_contains("Add at least one exercise");
 
     type_into(&mut harness, "Routine name", "Evening legs");
@@ -170,10 +176,7 @@ fn delete_asks_first_and_can_be_undone() {
 fn leaving_with_unsaved_changes_asks() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
-    let mut harness = common::start(dir.path());
-    open_editor(&mut harness);
-    harness.get_by_label("New routine").click();
-    harness.run();
+    let mut harness = start_new_routine(dir.path());
     harness.get_by_label("Library").click();
     harness.run();
     assert_eq!(
@@ -199,10 +202,7 @@ fn saving_routines_never_touches_a_broken_file() {
     common::returning_user(dir.path(), "");
     let broken = b"(name: \"My routine\", steps: [(exercise: \"calves\", roll_seconds: 30,,)])";
     let routines = common::write_routine(dir.path(), "my-routine.ron", broken);
-    let mut harness = common::start(dir.path());
-    open_editor(&mut harness);
-    harness.get_by_label("New routine").click();
-    harness.run();
+    let mut harness = start_new_routine(dir.path());
     harness.get_by_label("Add Calves").click();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
