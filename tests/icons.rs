@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use rollcoach::ui::icon;
 
+mod xml;
+use xml::check_well_formed;
+
 const PNG_SIZES: [u32; 7] = [16, 32, 48, 64, 128, 256, 512];
 const REGENERATE: &str = "out of date: run `cargo run --example export_icons`";
 
@@ -102,115 +105,5 @@ fn svg_icon_is_well_formed_and_square() {
             icon::Shape::Capsule { .. } => "line",
         };
         assert_eq!(*name, expected);
-    }
-}
-
-#[test]
-fn the_well_formedness_check_finds_mistakes() {
-    assert_eq!(
-        check_well_formed(r#"<a x="1"><b/></a>"#),
-        Ok("a".to_owned())
-    );
-    assert!(check_well_formed("<a><b></a>").is_err());
-    assert!(check_well_formed("<a x=1/>").is_err());
-    assert!(check_well_formed(r#"<a x="1" x="2"/>"#).is_err());
-    assert!(check_well_formed("<a/><b/>").is_err());
-    assert!(check_well_formed("<a>1 < 2</a>").is_err());
-    assert!(check_well_formed("<a>").is_err());
-}
-
-/// Checks the subset of XML the icon uses (elements, quoted attributes,
-/// text without markup characters) and returns the root element's name.
-fn check_well_formed(xml: &str) -> Result<String, String> {
-    let mut open: Vec<&str> = Vec::new();
-    let mut root = None;
-    let mut rest = xml.trim();
-    while !rest.is_empty() {
-        let Some(start) = rest.find('<') else {
-            return text_outside_root(&open, rest).map(|()| root.unwrap_or_default());
-        };
-        let text = &rest[..start];
-        if !text.trim().is_empty() {
-            text_outside_root(&open, text)?;
-        }
-        if text.contains('>') || text.contains('&') {
-            return Err(format!("markup character in text {text:?}"));
-        }
-        let end = rest[start..].find('>').ok_or("a tag is not closed")? + start;
-        let tag = &rest[start + 1..end];
-        if tag.contains('<') {
-            return Err(format!("'<' inside tag {tag:?}"));
-        }
-        rest = &rest[end + 1..];
-        if let Some(name) = tag.strip_prefix('/') {
-            match open.pop() {
-                Some(top) if top == name.trim() => {}
-                top => return Err(format!("</{name}> closes {top:?}")),
-            }
-            continue;
-        }
-        let self_closing = tag.ends_with('/');
-        let tag = tag.trim_end_matches('/');
-        let (name, attributes) = tag.split_once(char::is_whitespace).unwrap_or((tag, ""));
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == ':') {
-            return Err(format!("bad element name {name:?}"));
-        }
-        check_attributes(attributes)?;
-        if open.is_empty() {
-            if root.is_some() {
-                return Err(format!("a second root element <{name}>"));
-            }
-            root = Some(name.to_owned());
-        }
-        if !self_closing {
-            open.push(name);
-        }
-    }
-    match (open.last(), root) {
-        (Some(name), _) => Err(format!("<{name}> is never closed")),
-        (None, Some(root)) => Ok(root),
-        (None, None) => Err("no element".to_owned()),
-    }
-}
-
-fn text_outside_root(open: &[&str], text: &str) -> Result<(), String> {
-    if open.is_empty() && !text.trim().is_empty() {
-        Err(format!("text outside the root element: {text:?}"))
-    } else {
-        Ok(())
-    }
-}
-
-fn check_attributes(mut attributes: &str) -> Result<(), String> {
-    let mut seen = Vec::new();
-    loop {
-        attributes = attributes.trim_start();
-        if attributes.is_empty() {
-            return Ok(());
-        }
-        let (name, after) = attributes
-            .split_once('=')
-            .ok_or_else(|| format!("attribute without a value in {attributes:?}"))?;
-        let name = name.trim();
-        if name.is_empty() || name.contains(char::is_whitespace) {
-            return Err(format!("bad attribute name {name:?}"));
-        }
-        if seen.contains(&name) {
-            return Err(format!("attribute {name} given twice"));
-        }
-        seen.push(name);
-        let value = after
-            .strip_prefix('"')
-            .ok_or_else(|| format!("value of {name} is not quoted"))?;
-        let close = value
-            .find('"')
-            .ok_or_else(|| format!("value of {name} is not closed"))?;
-        if value[..close].contains(['<', '&']) {
-            return Err(format!("markup character in the value of {name}"));
-        }
-        attributes = &value[close + 1..];
-        if !attributes.is_empty() && !attributes.starts_with(char::is_whitespace) {
-            return Err(format!("no space after the value of {name}"));
-        }
     }
 }
