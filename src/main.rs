@@ -86,6 +86,7 @@ fn main() -> ExitCode {
     let options = StartOptions {
         data_dir,
         start_routine,
+        window_cleared: true,
         ..StartOptions::default()
     };
     let native_options = eframe::NativeOptions {

@@ -82,7 +82,13 @@ fn illustration_sheet(dark: bool) {
                     let pos = egui::pos2((i % 4) as f32 * 375.0, (i / 4) as f32 * 330.0);
                     let rect = egui::Rect::from_min_size(pos, cell);
                     ui.painter().rect_filled(rect, 8.0, palette.backdrop);
-                    illustration::paint(ui.painter(), rect.shrink(6.0), &e.illustration, &palette);
+                    illustration::paint(
+                        ui.painter(),
+                        rect.shrink(6.0),
+                        &e.id,
+                        &e.illustration,
+                        &palette,
+                    );
                     ui.painter().text(
                         pos + egui::vec2(4.0, 276.0),
                         egui::Align2::LEFT_TOP,

@@ -133,7 +133,13 @@ fn picture(ui: &mut egui::Ui, exercise: &Exercise) {
             .map(|t| t.label().to_lowercase())
             .unwrap_or_default()
     );
-    illustration::show(ui, &exercise.illustration, egui::vec2(w, h), &description);
+    illustration::show(
+        ui,
+        &exercise.id,
+        &exercise.illustration,
+        egui::vec2(w, h),
+        &description,
+    );
     ui.add_space(6.0);
     ui.label(
         RichText::new(

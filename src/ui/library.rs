@@ -342,7 +342,13 @@ fn card(
     let palette = Palette::of(ui);
     let pic = egui::Rect::from_min_size(rect.min, Vec2::new(width, pic_h)).shrink(6.0);
     painter.rect_filled(pic, 9.0, palette.backdrop);
-    illustration::paint(painter, pic.shrink(4.0), &exercise.illustration, &palette);
+    illustration::paint(
+        painter,
+        pic.shrink(4.0),
+        &exercise.id,
+        &exercise.illustration,
+        &palette,
+    );
     let mut y = rect.top() + pic_h + PAD;
     for (galley, gap) in [(text.name, 4.0), (text.muscles, 6.0), (text.tools, 0.0)] {
         let h = galley.size().y;

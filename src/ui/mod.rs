@@ -5,6 +5,7 @@ mod card;
 pub mod clock;
 mod command;
 mod editor;
+pub mod frame_cost;
 pub mod icon;
 mod library;
 mod menu;
@@ -67,6 +68,10 @@ pub struct StartOptions {
     pub silent: bool,
     /// The clock; `None` is the system's.
     pub clock: Option<Clock>,
+    /// The window is cleared to the panels' colour before each frame, as
+    /// eframe does with [`eframe::App::clear_color`]; test harnesses that
+    /// clear to transparent leave this off.
+    pub window_cleared: bool,
 }
 
 /// A message for the user about something that went wrong, with a way out.
@@ -113,6 +118,8 @@ pub struct RollcoachApp {
     summary: Option<Summary>,
     /// A routine to start once the safety screen is accepted.
     pending_start: Option<Routine>,
+    /// See [`StartOptions::window_cleared`].
+    window_cleared: bool,
 }
 
 impl RollcoachApp {
@@ -199,6 +206,7 @@ impl RollcoachApp {
             show_shortcuts: false,
             was_focused: true,
             clock: options.clock.unwrap_or_else(Clock::system),
+            window_cleared: options.window_cleared,
             audio,
             player: None,
             summary: None,
@@ -589,10 +597,15 @@ impl RollcoachApp {
 
     fn notices_ui(&mut self, ui: &mut egui::Ui) {
         for (i, notice) in self.notices.iter().enumerate() {
-            egui::Frame::new()
-                .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-                .inner_margin(egui::Margin::symmetric(12, 8))
-                .corner_radius(8.0)
+            // A warm bar at the side marks a notice; no filled box, which a
+            // software renderer would repaint on every frame of a routine.
+            let shown = egui::Frame::new()
+                .inner_margin(egui::Margin {
+                    left: 16,
+                    right: 12,
+                    top: 6,
+                    bottom: 6,
+                })
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     // The button keeps its place on the right; the words wrap.
@@ -611,11 +624,24 @@ impl RollcoachApp {
                         });
                     });
                 });
+            let rect = shown.response.rect;
+            let bar = egui::Rect::from_min_max(
+                rect.left_top() + egui::vec2(2.0, 4.0),
+                egui::pos2(rect.left() + 7.0, rect.bottom() - 4.0),
+            );
+            ui.painter()
+                .rect_filled(bar, 2.0, theme::caution_colour(ui));
         }
     }
 }
 
 impl eframe::App for RollcoachApp {
+    /// The window starts each frame in the panels' colour, so the panels
+    /// need not paint their backgrounds (see `frame_cost`).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     /// Keeps time even while the window is hidden: ends the routine when it
     /// is over and asks to be called again when the screen next changes.
     /// (The sound is scheduled in the audio stream and needs no frames.)
@@ -725,6 +751,8 @@ impl eframe::App for RollcoachApp {
             menu::shortcuts_window(ui.ctx(), &mut self.show_shortcuts);
         }
         self.apply_commands(ui.ctx());
+        let cleared_to = self.window_cleared.then(|| ui.visuals().panel_fill);
+        frame_cost::lighten(ui.ctx(), cleared_to);
     }
 }
 

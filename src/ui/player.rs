@@ -45,9 +45,11 @@ pub mod labels {
     pub const KEEP_GOING: &str = "Keep going";
 }
 
-/// How often the pacing animation is redrawn: smooth enough for a marker
-/// moving a few centimetres a second, cheap enough to leave the CPU idle.
-pub const PACING_FRAME: Duration = Duration::from_millis(100);
+/// How often the pacing animation is redrawn. Five pictures a second show
+/// a marker moving a few centimetres a second well enough to follow, and
+/// keep the whole routine light on a computer drawing without a graphics
+/// card (see the README's Performance section).
+pub const PACING_FRAME: Duration = Duration::from_millis(200);
 
 /// The standing reminder about pain.
 pub const PAIN_RULE: &str =
@@ -164,32 +166,36 @@ impl Player {
         };
 
         if !self.follow_along {
-            egui::Panel::top("player_top").show(ui, |ui| {
-                ui.add_space(4.0);
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(self.session.name()).size(22.0).strong());
-                    ui.label(
-                        RichText::new(format!(
-                            "Exercise {} of {}  ·  {} left in the routine",
-                            state.step_number,
-                            state.step_count,
-                            clock_text(state.left_in_routine)
-                        ))
-                        .size(18.0),
-                    );
-                    if let Some(next) = &words.up_next {
+            egui::Panel::top("player_top")
+                .show_separator_line(false)
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(self.session.name()).size(22.0).strong());
                         ui.label(
-                            RichText::new(format!("·  Up next: {next}"))
-                                .size(18.0)
-                                .weak(),
+                            RichText::new(format!(
+                                "Exercise {} of {}  ·  {} left in the routine",
+                                state.step_number,
+                                state.step_count,
+                                clock_text(state.left_in_routine)
+                            ))
+                            .size(18.0),
                         );
-                    }
+                        if let Some(next) = &words.up_next {
+                            ui.label(
+                                RichText::new(format!("·  Up next: {next}"))
+                                    .size(18.0)
+                                    .weak(),
+                            );
+                        }
+                    });
+                    ui.add_space(4.0);
                 });
-                ui.add_space(4.0);
-            });
-            egui::Panel::bottom("player_controls").show(ui, |ui| {
-                controls(ui, &state, muted, commands);
-            });
+            egui::Panel::bottom("player_controls")
+                .show_separator_line(false)
+                .show(ui, |ui| {
+                    controls(ui, &state, muted, commands);
+                });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if self.follow_along {
@@ -313,12 +319,15 @@ fn picture(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise>,
     });
     let palette = Palette::of(ui);
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 12.0, palette.backdrop);
+    // No backdrop here, unlike the library: the player redraws often, and
+    // a software renderer pays for every pixel of it each time.
     illustration::paint_animated(
         &painter,
         rect.shrink(8.0),
+        &exercise.id,
         &exercise.illustration,
         &palette,
+        ui.visuals().panel_fill,
         state.stroke_position,
     );
 }
@@ -447,6 +456,8 @@ fn big_button(
         0.0,
         egui::TextFormat::simple(egui::FontId::proportional(14.0), colour.gamma_multiply(0.7)),
     );
+    // Long labels wrap in narrow windows rather than push the row wider.
+    text.wrap.max_width = width - 2.0 * ui.spacing().button_padding.x;
     let button = egui::Button::new(text).min_size(egui::vec2(width, 58.0));
     let response = ui.add_enabled(enabled, button);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
@@ -481,6 +492,7 @@ fn controls(ui: &mut egui::Ui, state: &SessionState, muted: bool, commands: &mut
     let width = ((ui.available_width() - 2.0 - gap * (n - 1.0)) / n).floor();
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = gap;
+        ui.spacing_mut().button_padding.x = 6.0;
         for (label, key, enabled, command) in buttons {
             if big_button(ui, width, label, key, enabled).clicked() {
                 commands.push(command);

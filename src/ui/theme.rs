@@ -43,6 +43,8 @@ pub fn set_text_size(ctx: &egui::Context, size: TextSize) {
 /// The colours of an illustration, for one theme.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
+    /// The palette of the dark theme.
+    pub dark: bool,
     /// The figure's near side.
     pub figure: Color32,
     /// The figure's far limbs, a step towards the background.
@@ -66,6 +68,7 @@ impl Palette {
     pub fn for_dark_mode(dark: bool) -> Palette {
         if dark {
             Palette {
+                dark,
                 figure: Color32::from_rgb(0xd3, 0xda, 0xe2),
                 figure_far: Color32::from_rgb(0x86, 0x90, 0x9c),
                 equipment: Color32::from_rgb(0x4f, 0xa3, 0xe0),
@@ -77,6 +80,7 @@ impl Palette {
             }
         } else {
             Palette {
+                dark,
                 figure: Color32::from_rgb(0x4b, 0x55, 0x63),
                 figure_far: Color32::from_rgb(0xa3, 0xab, 0xb5),
                 equipment: Color32::from_rgb(0x25, 0x74, 0xb4),

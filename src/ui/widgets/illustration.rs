@@ -4,6 +4,7 @@
 
 use eframe::egui::{self, Color32, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
 
+use super::picture_cache::{self, PictureKey};
 use crate::model::illustration::{Illustration, Point};
 use crate::ui::theme::Palette;
 
@@ -85,81 +86,202 @@ impl Fit {
     }
 }
 
-/// Draws `ill` filling `rect` as well as it fits, centred, on a soft backdrop
-/// if `backdrop` is set.
-pub fn paint(painter: &egui::Painter, rect: Rect, ill: &Illustration, palette: &Palette) {
-    paint_shifted(painter, rect, ill, palette, 0.0);
+/// The parts of a picture from back to front. The figure's parts move
+/// over the tool while rolling; the others stay put.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Floor and wall.
+    Ground,
+    /// The figure's far limbs, behind the tool.
+    FarSide,
+    /// The roller or ball.
+    Tool,
+    /// The figure's near side and the target area, in front of the tool.
+    NearSide,
+    /// The rolling path.
+    Path,
 }
 
-/// Like [`paint`], with the figure and target moved `shift_cm` along the
-/// body's roll path: the player uses this to animate the rolling.
-pub fn paint_shifted(
+impl Part {
+    const ALL: [Part; 5] = [
+        Part::Ground,
+        Part::FarSide,
+        Part::Tool,
+        Part::NearSide,
+        Part::Path,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Part::Ground => "ground",
+            Part::FarSide => "far side",
+            Part::Tool => "tool",
+            Part::NearSide => "near side",
+            Part::Path => "path",
+        }
+    }
+
+    fn moves(self) -> bool {
+        matches!(self, Part::FarSide | Part::NearSide)
+    }
+}
+
+/// Shapes collected for drawing into a texture.
+#[derive(Default)]
+struct Canvas(Vec<Shape>);
+
+impl Canvas {
+    fn line_segment(&mut self, points: [Pos2; 2], stroke: Stroke) {
+        self.0.push(Shape::line_segment(points, stroke));
+    }
+
+    fn circle_filled(&mut self, centre: Pos2, radius: f32, colour: Color32) {
+        self.0.push(Shape::circle_filled(centre, radius, colour));
+    }
+
+    fn add(&mut self, shape: Shape) {
+        self.0.push(shape);
+    }
+}
+
+/// The shapes of one part of `ill` at rest, fitted into `rect`.
+fn part_shapes(ill: &Illustration, rect: Rect, palette: &Palette, part: Part) -> Vec<Shape> {
+    let fit = Fit::new(ill, rect);
+    let mut canvas = Canvas::default();
+    let pose = &ill.pose;
+    let capsule = |canvas: &mut Canvas, a: Point, b: Point, width_cm: f32, colour: Color32| {
+        capsule(canvas, fit.at(a), fit.at(b), fit.len(width_cm), colour);
+    };
+    match part {
+        Part::Ground => {
+            let ground = Stroke::new(fit.len(1.6).max(1.5), palette.ground);
+            if !ill.from_above {
+                canvas.line_segment(
+                    [
+                        pos2(rect.left() + 6.0, fit.floor_y),
+                        pos2(rect.right() - 6.0, fit.floor_y),
+                    ],
+                    ground,
+                );
+            }
+            if let Some(wall) = ill.wall {
+                let x = fit.at(Point(wall, 0.0)).x;
+                canvas.line_segment([pos2(x, fit.floor_y), pos2(x, rect.top() + 6.0)], ground);
+            }
+        }
+        Part::FarSide => {
+            let far = palette.figure_far;
+            capsule(&mut canvas, pose.hip, pose.far_leg.knee, body::THIGH, far);
+            capsule(
+                &mut canvas,
+                pose.far_leg.knee,
+                pose.far_leg.ankle,
+                body::SHIN,
+                far,
+            );
+            capsule(
+                &mut canvas,
+                pose.far_leg.ankle,
+                pose.far_leg.toe,
+                body::FOOT,
+                far,
+            );
+            capsule(
+                &mut canvas,
+                pose.shoulder,
+                pose.far_arm.elbow,
+                body::UPPER_ARM,
+                far,
+            );
+            capsule(
+                &mut canvas,
+                pose.far_arm.elbow,
+                pose.far_arm.wrist,
+                body::FOREARM,
+                far,
+            );
+            canvas.circle_filled(fit.at(pose.far_arm.wrist), fit.len(body::HAND_RADIUS), far);
+        }
+        Part::Tool => paint_equipment(&mut canvas, &fit, ill, palette),
+        Part::NearSide => {
+            let near = palette.figure;
+            capsule(&mut canvas, pose.shoulder, pose.head, body::NECK, near);
+            canvas.circle_filled(fit.at(pose.head), fit.len(body::HEAD_RADIUS), near);
+            capsule(&mut canvas, pose.shoulder, pose.hip, body::TORSO, near);
+            capsule(&mut canvas, pose.hip, pose.near_leg.knee, body::THIGH, near);
+            capsule(
+                &mut canvas,
+                pose.near_leg.knee,
+                pose.near_leg.ankle,
+                body::SHIN,
+                near,
+            );
+            capsule(
+                &mut canvas,
+                pose.near_leg.ankle,
+                pose.near_leg.toe,
+                body::FOOT,
+                near,
+            );
+            capsule(
+                &mut canvas,
+                pose.shoulder,
+                pose.near_arm.elbow,
+                body::UPPER_ARM,
+                near,
+            );
+            capsule(
+                &mut canvas,
+                pose.near_arm.elbow,
+                pose.near_arm.wrist,
+                body::FOREARM,
+                near,
+            );
+            canvas.circle_filled(
+                fit.at(pose.near_arm.wrist),
+                fit.len(body::HAND_RADIUS),
+                near,
+            );
+            // The target area moves with the body.
+            let t = &ill.target;
+            capsule(&mut canvas, t.from, t.to, t.width, palette.target);
+        }
+        Part::Path => paint_arrow(&mut canvas, &fit, ill, palette),
+    }
+    canvas.0
+}
+
+/// Draws `ill` filling `rect` as well as it fits, centred. `owner` names the
+/// picture (the exercise's id): it is drawn once into a texture and kept.
+pub fn paint(
     painter: &egui::Painter,
     rect: Rect,
+    owner: &str,
     ill: &Illustration,
     palette: &Palette,
-    shift_cm: f32,
 ) {
-    let fit = Fit::new(ill, rect);
-    let painter = &painter.with_clip_rect(rect.intersect(painter.clip_rect()));
-    let pose = &ill.pose;
-    let min_px = 1.5;
-    let ground = Stroke::new(fit.len(1.6).max(min_px), palette.ground);
-
-    // Floor and wall.
-    if !ill.from_above {
-        painter.line_segment(
-            [
-                pos2(rect.left() + 6.0, fit.floor_y),
-                pos2(rect.right() - 6.0, fit.floor_y),
-            ],
-            ground,
+    let key = key(owner, "whole", palette);
+    let texture = picture_cache::texture(painter.ctx(), key, rect, || {
+        Part::ALL
+            .iter()
+            .flat_map(|&part| part_shapes(ill, rect, palette, part))
+            .collect()
+    });
+    if let Some(texture) = texture {
+        picture_cache::draw(
+            &painter.with_clip_rect(rect.intersect(painter.clip_rect())),
+            &texture,
+            Vec2::ZERO,
         );
     }
-    if let Some(wall) = ill.wall {
-        let x = fit.at(Point(wall, 0.0)).x;
-        painter.line_segment([pos2(x, fit.floor_y), pos2(x, rect.top() + 6.0)], ground);
+}
+
+fn key(owner: &str, part: &'static str, palette: &Palette) -> PictureKey {
+    PictureKey {
+        owner: owner.to_owned(),
+        part,
+        dark: palette.dark,
     }
-
-    let along = path_unit(ill) * shift_cm;
-    let moved = |p: Point| fit.at(p.offset(along.x, along.y));
-    let capsule = |a: Point, b: Point, width_cm: f32, colour: Color32| {
-        capsule(painter, moved(a), moved(b), fit.len(width_cm), colour);
-    };
-
-    // Far limbs behind everything.
-    let far = palette.figure_far;
-    capsule(pose.hip, pose.far_leg.knee, body::THIGH, far);
-    capsule(pose.far_leg.knee, pose.far_leg.ankle, body::SHIN, far);
-    capsule(pose.far_leg.ankle, pose.far_leg.toe, body::FOOT, far);
-    capsule(pose.shoulder, pose.far_arm.elbow, body::UPPER_ARM, far);
-    capsule(pose.far_arm.elbow, pose.far_arm.wrist, body::FOREARM, far);
-    painter.circle_filled(moved(pose.far_arm.wrist), fit.len(body::HAND_RADIUS), far);
-
-    // The tool stays put while the body moves over it.
-    paint_equipment(painter, &fit, ill, palette);
-
-    // Near side: torso, head, leg, arm.
-    let near = palette.figure;
-    capsule(pose.shoulder, pose.head, body::NECK, near);
-    painter.circle_filled(moved(pose.head), fit.len(body::HEAD_RADIUS), near);
-    capsule(pose.shoulder, pose.hip, body::TORSO, near);
-    capsule(pose.hip, pose.near_leg.knee, body::THIGH, near);
-    capsule(pose.near_leg.knee, pose.near_leg.ankle, body::SHIN, near);
-    capsule(pose.near_leg.ankle, pose.near_leg.toe, body::FOOT, near);
-    capsule(pose.shoulder, pose.near_arm.elbow, body::UPPER_ARM, near);
-    capsule(
-        pose.near_arm.elbow,
-        pose.near_arm.wrist,
-        body::FOREARM,
-        near,
-    );
-    painter.circle_filled(moved(pose.near_arm.wrist), fit.len(body::HAND_RADIUS), near);
-
-    // The target area moves with the body; the arrow stays with the tool.
-    let t = &ill.target;
-    capsule(t.from, t.to, t.width, palette.target);
-    paint_arrow(painter, &fit, ill, palette);
 }
 
 /// Unit vector (in scene cm, y up) along the roll path.
@@ -175,7 +297,7 @@ fn path_unit(ill: &Illustration) -> Vec2 {
     }
 }
 
-fn paint_equipment(painter: &egui::Painter, fit: &Fit, ill: &Illustration, palette: &Palette) {
+fn paint_equipment(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: &Palette) {
     let e = &ill.equipment;
     let centre = fit.at(e.at);
     let r = fit.len(e.diameter / 2.0);
@@ -183,7 +305,7 @@ fn paint_equipment(painter: &egui::Painter, fit: &Fit, ill: &Illustration, palet
         // A roller lying along the view: a long rounded bar.
         let half = vec2(fit.len(e.length / 2.0 - e.diameter / 2.0).max(0.0), 0.0);
         capsule(
-            painter,
+            canvas,
             centre - half,
             centre + half,
             2.0 * r,
@@ -191,13 +313,13 @@ fn paint_equipment(painter: &egui::Painter, fit: &Fit, ill: &Illustration, palet
         );
         return;
     }
-    painter.circle_filled(centre, r, palette.equipment);
+    canvas.circle_filled(centre, r, palette.equipment);
     if e.diameter >= 10.0 {
         // A roller seen end-on: a hollow core.
-        painter.circle_filled(centre, r * 0.38, palette.equipment_inner);
+        canvas.circle_filled(centre, r * 0.38, palette.equipment_inner);
     } else {
         // A ball: a small shine.
-        painter.circle_filled(
+        canvas.circle_filled(
             centre + vec2(-r * 0.3, -r * 0.3),
             r * 0.28,
             palette.equipment_inner,
@@ -205,7 +327,7 @@ fn paint_equipment(painter: &egui::Painter, fit: &Fit, ill: &Illustration, palet
     }
 }
 
-fn paint_arrow(painter: &egui::Painter, fit: &Fit, ill: &Illustration, palette: &Palette) {
+fn paint_arrow(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: &Palette) {
     let a = fit.at(ill.path.from);
     let b = fit.at(ill.path.to);
     let d = b - a;
@@ -222,29 +344,29 @@ fn paint_arrow(painter: &egui::Painter, fit: &Fit, ill: &Illustration, palette: 
         a
     };
     let end = b - dir * head_len * 0.8;
-    painter.line_segment([start, end], Stroke::new(width, palette.path));
+    canvas.line_segment([start, end], Stroke::new(width, palette.path));
     let head = |tip: Pos2, dir: Vec2| {
         let base = tip - dir * head_len;
         let side = dir.rot90() * head_half;
-        painter.add(Shape::convex_polygon(
+        Shape::convex_polygon(
             vec![tip, base + side, base - side],
             palette.path,
             Stroke::NONE,
-        ));
+        )
     };
-    head(b, dir);
+    canvas.add(head(b, dir));
     if ill.path.both_ways {
-        head(a, -dir);
+        canvas.add(head(a, -dir));
     }
 }
 
 /// A thick segment with round ends: the building block of the figure.
-fn capsule(painter: &egui::Painter, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+fn capsule(canvas: &mut Canvas, a: Pos2, b: Pos2, width: f32, colour: Color32) {
     let r = width / 2.0;
     if colour.a() == 255 {
-        painter.line_segment([a, b], Stroke::new(width, colour));
-        painter.circle_filled(a, r, colour);
-        painter.circle_filled(b, r, colour);
+        canvas.line_segment([a, b], Stroke::new(width, colour));
+        canvas.circle_filled(a, r, colour);
+        canvas.circle_filled(b, r, colour);
         return;
     }
     // Translucent: one outline, so overlaps don't darken.
@@ -265,12 +387,13 @@ fn capsule(painter: &egui::Painter, a: Pos2, b: Pos2, width: f32, colour: Color3
         let ang = std::f32::consts::PI * i as f32 / steps as f32;
         pts.push(a - (n * ang.cos() + dir * ang.sin()) * r);
     }
-    painter.add(Shape::convex_polygon(pts, colour, Stroke::NONE));
+    canvas.add(Shape::convex_polygon(pts, colour, Stroke::NONE));
 }
 
 /// A widget showing an illustration at the given size, with a backdrop.
 pub fn show(
     ui: &mut egui::Ui,
+    owner: &str,
     ill: &Illustration,
     size: Vec2,
     description: &str,
@@ -280,7 +403,7 @@ pub fn show(
     if ui.is_rect_visible(rect) {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 12.0, palette.backdrop);
-        paint(&painter, rect.shrink(8.0), ill, &palette);
+        paint(&painter, rect.shrink(8.0), owner, ill, &palette);
     }
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, description));
     response
@@ -288,30 +411,55 @@ pub fn show(
 
 /// Draws `ill` with the rolling animated: at `stroke` (0 to 1 along the
 /// stroke, back and forth) the body slides over the tool and a marker
-/// glides along the roll path. `None` draws it at rest.
+/// glides along the roll path, ringed in `halo` (the colour behind the
+/// picture). `None` draws it at rest. Each part is drawn once into a
+/// texture; a frame only moves them.
 pub fn paint_animated(
     painter: &egui::Painter,
     rect: Rect,
+    owner: &str,
     ill: &Illustration,
     palette: &Palette,
+    halo: Color32,
     stroke: Option<f32>,
 ) {
     let Some(position) = stroke else {
-        paint(painter, rect, ill, palette);
+        paint(painter, rect, owner, ill, palette);
         return;
     };
+    let fit = Fit::new(ill, rect);
     let path = vec2(
         ill.path.to.0 - ill.path.from.0,
         ill.path.to.1 - ill.path.from.1,
     );
     // The body moves against the tool: as the tool travels along the path,
     // the body slides the other way by part of the path's length.
-    let shift_cm = (0.5 - position) * path.length() * 0.6;
-    paint_shifted(painter, rect, ill, palette, shift_cm);
-    let fit = Fit::new(ill, rect);
+    let travel_cm = path.length() * 0.6;
+    let shift_cm = (0.5 - position) * travel_cm;
+    let unit = path_unit(ill);
+    let shift = vec2(unit.x, -unit.y) * fit.len(shift_cm);
+    // The moving parts are drawn with a margin, so what slides into view
+    // is there.
+    let margin = fit.len(travel_cm / 2.0) + 2.0;
+    let clipped = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    for part in Part::ALL {
+        let area = if part.moves() {
+            rect.expand(margin)
+        } else {
+            rect
+        };
+        let key = key(owner, part.name(), palette);
+        let texture = picture_cache::texture(painter.ctx(), key, area, || {
+            part_shapes(ill, rect, palette, part)
+        });
+        if let Some(texture) = texture {
+            let offset = if part.moves() { shift } else { Vec2::ZERO };
+            picture_cache::draw(&clipped, &texture, offset);
+        }
+    }
     let from = ill.path.from;
     let marker = Point(from.0 + path.x * position, from.1 + path.y * position);
     let r = fit.len(3.2).max(5.0);
-    painter.circle_filled(fit.at(marker), r, palette.backdrop);
-    painter.circle_filled(fit.at(marker), r * 0.72, palette.path);
+    clipped.circle_filled(fit.at(marker), r, halo);
+    clipped.circle_filled(fit.at(marker), r * 0.72, palette.path);
 }

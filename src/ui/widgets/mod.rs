@@ -1,3 +1,5 @@
 //! Widgets shared by several screens.
 
 pub mod illustration;
+pub mod picture_cache;
+pub mod raster;

@@ -1,0 +1,161 @@
+//! Pictures drawn once into textures and kept while they are in use, so a
+//! frame draws each one as a single textured rectangle.
+
+use std::collections::HashMap;
+
+use eframe::egui::{self, Rect, Shape, TextureHandle, TextureOptions};
+
+use super::raster;
+
+/// What a cached picture is: whose it is (an exercise id), which part of
+/// it, in which theme. A new size replaces the old texture.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PictureKey {
+    pub owner: String,
+    pub part: &'static str,
+    pub dark: bool,
+}
+
+#[derive(Clone)]
+struct Entry {
+    /// Where the shapes were drawn from and the pixel density: a change of
+    /// either draws the picture again.
+    area: Rect,
+    pixels_per_point: f32,
+    /// The picture, or `None` for a part with nothing in view.
+    texture: Option<Picture>,
+    last_used: u64,
+    bytes: usize,
+}
+
+/// Textures of pictures, kept in egui's memory.
+#[derive(Clone, Default)]
+struct PictureCache {
+    entries: HashMap<PictureKey, Entry>,
+}
+
+/// A picture in a texture.
+#[derive(Clone)]
+pub struct Picture {
+    texture: TextureHandle,
+    /// Where the texture goes, in points.
+    rect: Rect,
+    /// The parts of the texture with anything in them, in pixels
+    /// `[x0, y0, x1, y1]`: only these are drawn.
+    runs: Vec<[usize; 4]>,
+}
+
+/// Side of the squares a picture is cut into to skip its empty parts.
+const TILE: usize = 16;
+
+/// Texture memory the cache may hold before it lets go of the pictures
+/// used longest ago.
+const MAX_BYTES: usize = 48 << 20;
+
+/// The texture of `key`, drawing `shapes` (positioned for `area`) if it is
+/// not cached at this size yet. Returns the texture and where it goes.
+pub fn texture(
+    ctx: &egui::Context,
+    key: PictureKey,
+    area: Rect,
+    shapes: impl FnOnce() -> Vec<Shape>,
+) -> Option<Picture> {
+    let pixels_per_point = ctx.pixels_per_point();
+    let frame = ctx.cumulative_frame_nr();
+    // Before the window's size is known, a layout can be far larger than
+    // any screen: such a picture is not worth drawing.
+    let screen = ctx.viewport_rect().size();
+    if area.width() > 2.0 * screen.x || area.height() > 2.0 * screen.y {
+        return None;
+    }
+    let id = egui::Id::NULL.with("rollcoach_picture_cache");
+    let cached = ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<PictureCache>(id);
+        cache.entries.get_mut(&key).and_then(|entry| {
+            (entry.area == area && entry.pixels_per_point == pixels_per_point).then(|| {
+                entry.last_used = frame;
+                entry.texture.clone()
+            })
+        })
+    });
+    if let Some(texture) = cached {
+        return texture;
+    }
+
+    let shapes = shapes();
+    // A picture larger than a texture can be is drawn at a lower density
+    // and stretched.
+    let max_side = ctx.input(|i| i.max_texture_side).clamp(64, 4096) as f32 - 2.0;
+    let texture = raster::bounds(&shapes, area, pixels_per_point).map(|bounds| {
+        let density = pixels_per_point.min(max_side / bounds.size().max_elem());
+        let rect = raster::bounds(&shapes, area, density).unwrap_or(bounds);
+        let image = raster::rasterize(&shapes, rect, density);
+        let runs = raster::occupied_runs(&image, TILE);
+        let name = format!("picture {} {}", key.owner, key.part);
+        Picture {
+            texture: ctx.load_texture(name, image, TextureOptions::LINEAR),
+            rect,
+            runs,
+        }
+    });
+    let bytes = texture
+        .as_ref()
+        .map_or(0, |p| p.texture.size()[0] * p.texture.size()[1] * 4);
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<PictureCache>(id);
+        cache.entries.insert(
+            key,
+            Entry {
+                area,
+                pixels_per_point,
+                texture: texture.clone(),
+                last_used: frame,
+                bytes,
+            },
+        );
+        cache.trim(frame);
+    });
+    texture
+}
+
+impl PictureCache {
+    /// Lets go of the pictures used longest ago (never this frame's) while
+    /// the textures take more than [`MAX_BYTES`].
+    fn trim(&mut self, frame: u64) {
+        let mut total: usize = self.entries.values().map(|e| e.bytes).sum();
+        while total > MAX_BYTES {
+            let Some((key, bytes)) = self
+                .entries
+                .iter()
+                .filter(|(_, e)| e.last_used < frame)
+                .min_by_key(|(_, e)| e.last_used)
+                .map(|(k, e)| (k.clone(), e.bytes))
+            else {
+                break;
+            };
+            self.entries.remove(&key);
+            total -= bytes;
+        }
+    }
+}
+
+/// Draws a cached picture, moved by `offset` (points), clipped by `painter`:
+/// only the parts with anything in them.
+pub fn draw(painter: &egui::Painter, picture: &Picture, offset: egui::Vec2) {
+    let [w, h] = picture.texture.size().map(|v| v as f32);
+    let rect = picture.rect.translate(offset);
+    let scale = egui::vec2(rect.width() / w, rect.height() / h);
+    let mut mesh = egui::Mesh::with_texture(picture.texture.id());
+    for &[x0, y0, x1, y1] in &picture.runs {
+        let [x0, y0, x1, y1] = [x0, y0, x1, y1].map(|v| v as f32);
+        mesh.add_rect_with_uv(
+            Rect::from_min_max(
+                rect.min + egui::vec2(x0, y0) * scale,
+                rect.min + egui::vec2(x1, y1) * scale,
+            ),
+            Rect::from_min_max(egui::pos2(x0 / w, y0 / h), egui::pos2(x1 / w, y1 / h)),
+            egui::Color32::WHITE,
+        );
+    }
+    painter.add(egui::Shape::mesh(mesh));
+}
