@@ -63,6 +63,7 @@ impl Scene {
                 silent: true,
                 clock: Some(clock),
                 window_cleared: true,
+                report_first_frame: None,
             },
         );
         Scene {
@@ -205,6 +206,8 @@ fn measure(name: &str, frames: usize, scene: &mut Scene, check: impl Fn(&Rollcoa
     println!("{name}_tessellate_ms_median={:.3}", median(tessellate));
     println!("{name}_triangles={triangles}");
     println!("{name}_shaded_screens={screens:.2}");
+    let [w, h] = scene.ctx.fonts(|f| f.font_image_size());
+    println!("{name}_font_atlas_px={w}x{h}");
 }
 
 fn main() {

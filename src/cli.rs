@@ -26,6 +26,12 @@ pub struct Cli {
     #[arg(long, value_name = "ROUTINE NAME")]
     pub start: Option<String>,
 
+    /// Print `first_frame_ms=N` (milliseconds from start until the first
+    /// frame is on screen) and `first_frame_unix_ms=N` once it is; for
+    /// benchmarks.
+    #[arg(long)]
+    pub report_first_frame: bool,
+
     /// Check routine and settings files and print each problem with its
     /// file, line and column; exits non-zero if any file has a problem.
     #[arg(long, value_name = "FILE", num_args = 1..)]

@@ -12,6 +12,7 @@ use rollcoach::store::{DataDir, RoutineFiles, read_routine};
 use rollcoach::ui::{self, RollcoachApp, StartOptions};
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
 
@@ -87,6 +88,7 @@ fn main() -> ExitCode {
         data_dir,
         start_routine,
         window_cleared: true,
+        report_first_frame: cli.report_first_frame.then_some(started),
         ..StartOptions::default()
     };
     let native_options = eframe::NativeOptions {

@@ -72,6 +72,8 @@ pub struct StartOptions {
     /// eframe does with [`eframe::App::clear_color`]; test harnesses that
     /// clear to transparent leave this off.
     pub window_cleared: bool,
+    /// Print how long the first frame took to show, from this instant.
+    pub report_first_frame: Option<std::time::Instant>,
 }
 
 /// A message for the user about something that went wrong, with a way out.
@@ -120,6 +122,8 @@ pub struct RollcoachApp {
     pending_start: Option<Routine>,
     /// See [`StartOptions::window_cleared`].
     window_cleared: bool,
+    /// See [`StartOptions::report_first_frame`]; `None` once reported.
+    report_first_frame: Option<std::time::Instant>,
 }
 
 impl RollcoachApp {
@@ -207,6 +211,7 @@ impl RollcoachApp {
             was_focused: true,
             clock: options.clock.unwrap_or_else(Clock::system),
             window_cleared: options.window_cleared,
+            report_first_frame: options.report_first_frame,
             audio,
             player: None,
             summary: None,
@@ -636,6 +641,14 @@ impl RollcoachApp {
 }
 
 impl eframe::App for RollcoachApp {
+    /// egui makes its glyph atlas as wide as the widest texture the
+    /// renderer takes: 16384 pixels with Mesa's software renderer, 8 MB
+    /// kept twice (in memory and in the renderer) for a few hundred glyphs.
+    /// 2048 pixels hold them all.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = raw_input.max_texture_side.map(|side| side.min(2048));
+    }
+
     /// The window starts each frame in the panels' colour, so the panels
     /// need not paint their backgrounds (see `frame_cost`).
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
@@ -646,6 +659,15 @@ impl eframe::App for RollcoachApp {
     /// is over and asks to be called again when the screen next changes.
     /// (The sound is scheduled in the audio stream and needs no frames.)
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if let Some(started) = self.report_first_frame {
+            // The second frame starts once the first one is on screen.
+            if ctx.cumulative_frame_nr() >= 1 {
+                report_first_frame(started);
+                self.report_first_frame = None;
+            } else {
+                ctx.request_repaint();
+            }
+        }
         if self.audio.take_device_lost() {
             self.notices.push(Notice {
                 text: "The sound device stopped working. The routine goes on without sound."
@@ -754,6 +776,15 @@ impl eframe::App for RollcoachApp {
         let cleared_to = self.window_cleared.then(|| ui.visuals().panel_fill);
         frame_cost::lighten(ui.ctx(), cleared_to);
     }
+}
+
+/// Prints when the first frame showed, for benchmarks.
+fn report_first_frame(started: std::time::Instant) {
+    let unix_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    println!("first_frame_ms={}", started.elapsed().as_millis());
+    println!("first_frame_unix_ms={unix_ms}");
 }
 
 /// The step sides for an exercise, starting on the user's chosen side.

@@ -24,7 +24,9 @@ struct Entry {
     pixels_per_point: f32,
     /// The picture, or `None` for a part with nothing in view.
     texture: Option<Picture>,
+    /// The frame and the time (seconds) it was last drawn in.
     last_used: u64,
+    last_used_at: f64,
     bytes: usize,
 }
 
@@ -50,7 +52,7 @@ const TILE: usize = 16;
 
 /// Texture memory the cache may hold before it lets go of the pictures
 /// used longest ago.
-const MAX_BYTES: usize = 48 << 20;
+const MAX_BYTES: usize = 32 << 20;
 
 /// The texture of `key`, drawing `shapes` (positioned for `area`) if it is
 /// not cached at this size yet. Returns the texture and where it goes.
@@ -62,18 +64,24 @@ pub fn texture(
 ) -> Option<Picture> {
     let pixels_per_point = ctx.pixels_per_point();
     let frame = ctx.cumulative_frame_nr();
-    // Before the window's size is known, a layout can be far larger than
-    // any screen: such a picture is not worth drawing.
-    let screen = ctx.viewport_rect().size();
-    if area.width() > 2.0 * screen.x || area.height() > 2.0 * screen.y {
+    let now = ctx.input(|i| i.time);
+    // In the very first pass egui may lay out for a huge placeholder
+    // screen before it knows the window's size: nothing drawn then is seen.
+    let window = ctx.input(|i| i.viewport().inner_rect);
+    let screen = ctx.viewport_rect();
+    if window
+        .is_some_and(|w| screen.width() > 2.0 * w.width() || screen.height() > 2.0 * w.height())
+    {
         return None;
     }
     let id = egui::Id::NULL.with("rollcoach_picture_cache");
     let cached = ctx.data_mut(|d| {
         let cache = d.get_temp_mut_or_default::<PictureCache>(id);
+        cache.forget_unused(frame, now);
         cache.entries.get_mut(&key).and_then(|entry| {
             (entry.area == area && entry.pixels_per_point == pixels_per_point).then(|| {
                 entry.last_used = frame;
+                entry.last_used_at = now;
                 entry.texture.clone()
             })
         })
@@ -82,6 +90,7 @@ pub fn texture(
         return texture;
     }
 
+    let started = std::time::Instant::now();
     let shapes = shapes();
     // A picture larger than a texture can be is drawn at a lower density
     // and stretched.
@@ -98,6 +107,13 @@ pub fn texture(
             runs,
         }
     });
+    log::debug!(
+        "drew picture {} {} ({:?}) in {:.1} ms",
+        key.owner,
+        key.part,
+        area.size(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
     let bytes = texture
         .as_ref()
         .map_or(0, |p| p.texture.size()[0] * p.texture.size()[1] * 4);
@@ -110,6 +126,7 @@ pub fn texture(
                 pixels_per_point,
                 texture: texture.clone(),
                 last_used: frame,
+                last_used_at: now,
                 bytes,
             },
         );
@@ -118,7 +135,18 @@ pub fn texture(
     texture
 }
 
+/// A picture not drawn for this long, nor in the last frames, is let go.
+const UNUSED_SECONDS: f64 = 3.0;
+
 impl PictureCache {
+    /// Lets go of pictures no longer shown: not drawn in the last two
+    /// frames and not for [`UNUSED_SECONDS`] (a screen shown again after a
+    /// pause in drawing keeps its pictures).
+    fn forget_unused(&mut self, frame: u64, now: f64) {
+        self.entries
+            .retain(|_, e| e.last_used + 2 >= frame || e.last_used_at + UNUSED_SECONDS >= now);
+    }
+
     /// Lets go of the pictures used longest ago (never this frame's) while
     /// the textures take more than [`MAX_BYTES`].
     fn trim(&mut self, frame: u64) {

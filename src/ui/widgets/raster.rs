@@ -34,7 +34,7 @@ pub fn rasterize(shapes: &[Shape], rect: Rect, pixels_per_point: f32) -> ColorIm
     let mut canvas = Canvas {
         width,
         height,
-        pixels: vec![[0.0; 4]; width * height],
+        pixels: vec![Color32::TRANSPARENT; width * height],
     };
     let clipped = shapes
         .iter()
@@ -61,17 +61,7 @@ pub fn rasterize(shapes: &[Shape], rect: Rect, pixels_per_point: f32) -> ColorIm
             }
         }
     }
-    ColorImage::new(
-        [width, height],
-        canvas
-            .pixels
-            .iter()
-            .map(|p| {
-                let [r, g, b, a] = p.map(|c| (c * 255.0).round().clamp(0.0, 255.0) as u8);
-                Color32::from_rgba_premultiplied(r, g, b, a)
-            })
-            .collect(),
-    )
+    ColorImage::new([width, height], canvas.pixels)
 }
 
 /// The parts of `image` with anything in them, as rectangles of pixels
@@ -112,11 +102,12 @@ fn rgba(c: Color32) -> [f32; 4] {
     c.to_array().map(|v| f32::from(v) / 255.0)
 }
 
-/// Premultiplied RGBA pixels, row by row.
+/// Premultiplied RGBA pixels, row by row, 8 bits a channel like a
+/// window's.
 struct Canvas {
     width: usize,
     height: usize,
-    pixels: Vec<[f32; 4]>,
+    pixels: Vec<Color32>,
 }
 
 impl Canvas {
@@ -135,16 +126,40 @@ impl Canvas {
             std::mem::swap(&mut cb, &mut cc);
             area = -area;
         }
-        let min_x = a[0].min(b[0]).min(c[0]).floor().max(0.0) as usize;
         let min_y = a[1].min(b[1]).min(c[1]).floor().max(0.0) as usize;
-        let max_x = (a[0].max(b[0]).max(c[0]).ceil().max(0.0) as usize).min(self.width);
         let max_y = (a[1].max(b[1]).max(c[1]).ceil().max(0.0) as usize).min(self.height);
+        let max_x = a[0]
+            .max(b[0])
+            .max(c[0])
+            .ceil()
+            .clamp(0.0, self.width as f32);
+        let min_x = a[0].min(b[0]).min(c[0]).floor().clamp(0.0, max_x);
         // Edges opposite each corner, and whether each is a top or left edge.
         let edges = [(b, c), (c, a), (a, b)];
         let top_left = edges.map(|(p, q)| is_top_left(p, q));
         for y in min_y..max_y {
             let py = y as f32 + 0.5;
-            for x in min_x..max_x {
+            // Where this row of pixel centres crosses the triangle: each
+            // edge function is linear along the row.
+            let (mut from, mut to) = (min_x, max_x);
+            for (p, q) in edges {
+                let slope = -(q[1] - p[1]);
+                let at_zero = edge(p, q, [0.0, py]);
+                if slope > 0.0 {
+                    from = from.max(-at_zero / slope - 0.5);
+                } else if slope < 0.0 {
+                    to = to.min(-at_zero / slope - 0.5);
+                } else if at_zero < 0.0 {
+                    to = from - 1.0;
+                }
+            }
+            if to < from {
+                continue;
+            }
+            // One pixel of slack either side; the exact test decides.
+            let x0 = (from.floor() as usize).saturating_sub(1);
+            let x1 = ((to.ceil() as usize) + 2).min(max_x as usize);
+            for x in x0..x1 {
                 let p = [x as f32 + 0.5, py];
                 let w = edges.map(|(e0, e1)| edge(e0, e1, p));
                 let inside = (0..3).all(|i| w[i] > 0.0 || (w[i] == 0.0 && top_left[i]));
@@ -155,9 +170,11 @@ impl Canvas {
                     std::array::from_fn(|k| (w[0] * ca[k] + w[1] * cb[k] + w[2] * cc[k]) / area);
                 let dst = &mut self.pixels[y * self.width + x];
                 let keep = 1.0 - src[3];
-                for k in 0..4 {
-                    dst[k] = src[k] + dst[k] * keep;
-                }
+                let [r, g, b, a] = dst.to_array();
+                let out = [r, g, b, a].map(f32::from);
+                let mix =
+                    |k: usize| ((src[k] * 255.0 + out[k] * keep).round()).clamp(0.0, 255.0) as u8;
+                *dst = Color32::from_rgba_premultiplied(mix(0), mix(1), mix(2), mix(3));
             }
         }
     }

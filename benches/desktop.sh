@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# What the release build costs on a desktop without a graphics card: runs it
+# under Xvfb (Mesa's software renderer) in three states, with a fresh data
+# folder of a returning user each time:
+#   library  the exercise library, at rest;
+#   pacing   a routine in its rolling phase (the pacing animation);
+#   hold     a routine in a hold (a countdown).
+#
+#   bash benches/desktop.sh [SECONDS]
+#
+# Prints one name=value line per figure and state (for example
+# hold_cpu_pct=0.9):
+#   <state>_cpu_pct         CPU use over SECONDS (default 30), % of one core
+#   <state>_rss_mb          resident memory at the end, MB
+#   <state>_pss_mb          proportional memory (shared pages split), MB
+#   <state>_first_frame_ms  from launch until the first frame is on screen
+# Then checks them against the budgets below and exits 1 if any is over.
+# Needs: xvfb xauth xdotool (apt-get install -y xvfb xauth xdotool).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+
+# Budgets: state figure limit.
+budgets=(
+  "library cpu_pct 0.05"
+  "hold cpu_pct 2"
+  "pacing cpu_pct 7"
+  "library pss_mb 80" "hold pss_mb 80" "pacing pss_mb 80"
+  "library first_frame_ms 300" "hold first_frame_ms 300" "pacing first_frame_ms 300"
+)
+
+for tool in Xvfb xdotool python3; do
+  command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y xvfb xauth xdotool python3" >&2; exit 2; }
+done
+cargo build --release --quiet
+bin=${CARGO_TARGET_DIR:-target}/release/rollcoach
+work=$(mktemp -d)
+display=:$((80 + RANDOM % 9))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill "$xvfb" 2>/dev/null; rm -rf "$work"' EXIT
+sleep 1
+export DISPLAY=$display
+ticks=$(getconf CLK_TCK)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+mem_mb() { awk -v k="$2:" '$1 == k {printf "%.1f", $2 / 1024}' "/proc/$1/smaps_rollup"; }
+
+# measure STATE KEYS SETTLE [ARGS...]: runs the app, sends KEYS once its
+# window shows, waits SETTLE seconds, then measures for SECONDS.
+measure() {
+  local state=$1 keys=$2 settle=$3
+  shift 3
+  rm -rf "$work/data"; mkdir -p "$work/data"
+  printf '(safety_acknowledged: true, muted: true)\n' >"$work/data/settings.ron"
+  local launched
+  launched=$(date +%s%3N)
+  "$bin" --data-dir "$work/data" --report-first-frame "$@" >"$work/app.out" 2>"$work/app.err" &
+  local app=$!
+  local win
+  win=$(timeout 60 xdotool search --sync --onlyvisible --name '^Rollcoach$' | head -n 1)
+  xdotool windowfocus --sync "$win" 2>/dev/null || true
+  for key in $keys; do xdotool key "$key"; sleep 0.3; done
+  sleep "$settle"
+  local t0 c0 t1 c1
+  t0=$(date +%s.%N); c0=$(cpu_ticks "$app")
+  sleep "$secs"
+  t1=$(date +%s.%N); c1=$(cpu_ticks "$app")
+  local rss pss shown
+  rss=$(mem_mb "$app" Rss); pss=$(mem_mb "$app" Pss)
+  kill "$app"; wait "$app" 2>/dev/null || true
+  shown=$(sed -n 's/^first_frame_unix_ms=//p' "$work/app.out")
+  echo "${state}_cpu_pct=$(python3 -c "print(f'{100 * ($c1 - $c0) / $ticks / ($t1 - $t0):.1f}')")"
+  echo "${state}_rss_mb=$rss"
+  echo "${state}_pss_mb=$pss"
+  echo "${state}_first_frame_ms=$((shown - launched))"
+}
+
+{
+  measure library "" 3
+  # Skip the get-ready into the 40 s roll of the first exercise.
+  measure pacing "Right" 2 --start 'Feet and calves'
+  # Skip past the roll into the 20 s hold, and extend it to 50 s.
+  measure hold "Right Right plus plus plus" 2 --start 'Feet and calves'
+} | tee "$work/figures"
+
+over=0
+for budget in "${budgets[@]}"; do
+  read -r state figure limit <<<"$budget"
+  value=$(sed -n "s/^${state}_${figure}=//p" "$work/figures")
+  if python3 -c "import sys; sys.exit(0 if float('$value') <= $limit else 1)"; then :; else
+    echo "over budget: ${state}_${figure}=$value (budget $limit)" >&2
+    over=1
+  fi
+done
+((over == 0)) && echo "# all figures within budget" >&2
+exit "$over"
