@@ -86,11 +86,13 @@ impl Scene {
         };
         let (app, frame) = (&mut self.app, &mut self.frame);
         let start = Instant::now();
-        let output = self.ctx.run_ui(input, |ui| {
+        let mut output = self.ctx.run_ui(input, |ui| {
             eframe::App::logic(app, ui.ctx(), frame);
             eframe::App::ui(app, ui, frame);
         });
         let laid_out = Instant::now();
+        // No renderer here to take the new textures.
+        output.textures_delta.clear();
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         let tessellated = Instant::now();
         let (triangles, area) = coverage(&primitives);

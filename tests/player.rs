@@ -311,3 +311,61 @@ fn the_player_names_your_own_tool_when_you_lack_the_pictured_one() {
     harness.get_by_label("Calves, left side");
     harness.get_by_label_contains("Use your lacrosse ball in place of a foam roller.");
 }
+
+/// The pictures and words of the player are drawn into textures once; the
+/// frames of the pacing animation and of a hold only place them again.
+#[test]
+fn rolling_and_holding_draw_no_new_textures() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    // The textures in use, by id: a texture drawn again gets a new id.
+    let textures = |harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>| {
+        let mut ids: Vec<_> = harness
+            .ctx
+            .tex_manager()
+            .read()
+            .allocated()
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    let count_over = |harness: &mut egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>,
+                      frames: usize| {
+        let mut counts = Vec::new();
+        let mut positions = Vec::new();
+        for _ in 0..frames {
+            time.advance(Duration::from_millis(200));
+            harness.run();
+            counts.push(textures(harness));
+            let app = harness.state();
+            positions.push(app.session().unwrap().state(app.now()).stroke_position);
+        }
+        (counts, positions)
+    };
+
+    time.advance(Duration::from_millis(5_500));
+    harness.run();
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+    // Settle: the get-ready picture is let go a few seconds after it went.
+    count_over(&mut harness, 20);
+    let (counts, positions) = count_over(&mut harness, 50);
+    assert!(
+        counts.windows(2).all(|w| w[0] == w[1]),
+        "textures while rolling: {counts:?}"
+    );
+    // The animation did move meanwhile.
+    let first = positions[0].unwrap();
+    assert!(positions.iter().any(|p| (p.unwrap() - first).abs() > 0.2));
+
+    time.advance(Duration::from_secs(30));
+    harness.run();
+    assert!(matches!(phase(&harness), PhaseKind::Hold { .. }));
+    count_over(&mut harness, 20);
+    let (counts, _) = count_over(&mut harness, 20);
+    assert!(
+        counts.windows(2).all(|w| w[0] == w[1]),
+        "textures while holding: {counts:?}"
+    );
+}

@@ -157,7 +157,14 @@ pub fn rounded_rect_mesh(rect: Rect, radii: [f32; 4], fill: Color32, feather: f3
         centre_ids[corner] = vertex(&mut mesh, centre, fill);
         let first = outline.len();
         if r > 0.0 {
-            let segments = ((r * 4.0).sqrt().ceil() as usize).clamp(2, 16);
+            // As many steps per corner as egui takes for the radius.
+            let segments = match r {
+                r if r <= 2.0 => 2,
+                r if r <= 5.0 => 4,
+                r if r < 18.0 => 8,
+                r if r < 50.0 => 16,
+                _ => 32,
+            };
             for s in 0..=segments {
                 let angle = (starts[corner] + 90.0 * s as f32 / segments as f32).to_radians();
                 let dir = vec2(angle.cos(), angle.sin());
@@ -212,5 +219,140 @@ fn corner_diagonal(corner: usize) -> egui::Vec2 {
         1 => vec2(1.0, -1.0),
         2 => vec2(1.0, 1.0),
         _ => vec2(-1.0, 1.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::widgets::raster;
+
+    fn max_difference(a: &egui::ColorImage, b: &egui::ColorImage) -> u8 {
+        a.pixels
+            .iter()
+            .zip(&b.pixels)
+            .flat_map(|(p, q)| {
+                let (p, q) = (p.to_array(), q.to_array());
+                (0..4).map(move |k| p[k].abs_diff(q[k]))
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn a_rounded_fill_looks_as_egui_draws_it() {
+        let area = Rect::from_min_size(pos2(0.0, 0.0), vec2(120.0, 60.0));
+        for (rect, radius, ppp) in [
+            (
+                Rect::from_min_max(pos2(4.0, 4.0), pos2(116.0, 40.0)),
+                8u8,
+                1.0f32,
+            ),
+            (
+                Rect::from_min_max(pos2(10.0, 10.0), pos2(110.0, 24.0)),
+                7,
+                1.0,
+            ),
+            (
+                Rect::from_min_max(pos2(3.0, 5.0), pos2(90.0, 55.0)),
+                12,
+                1.5,
+            ),
+        ] {
+            let fill = Color32::from_rgb(40, 110, 180);
+            let shape = epaint::RectShape::filled(rect, radius, fill);
+            let egui_drawn = raster::rasterize(&[Shape::Rect(shape.clone())], area, ppp);
+            let mut lightened = Shape::Rect(shape);
+            lighten_shape(&mut lightened, ppp);
+            assert!(matches!(lightened, Shape::Mesh(_)), "the fill was replaced");
+            let ours = raster::rasterize(&[lightened], area, ppp);
+            // The same pixels; the edge's anti-aliasing may differ a little
+            // where the corners' curves are cut into other steps.
+            let worst = max_difference(&egui_drawn, &ours);
+            assert!(worst <= 64, "{rect:?} r{radius}: {worst}");
+            let coverage =
+                |img: &egui::ColorImage| img.pixels.iter().map(|p| u32::from(p.a())).sum::<u32>();
+            let (a, b) = (coverage(&egui_drawn), coverage(&ours));
+            assert!(a.abs_diff(b) * 200 < a, "area {a} against {b}");
+        }
+    }
+
+    #[test]
+    fn the_outline_stays_when_the_fill_is_replaced() {
+        let rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 40.0));
+        let mut shape = Shape::Rect(epaint::RectShape::new(
+            rect,
+            6,
+            Color32::WHITE,
+            egui::Stroke::new(1.0, Color32::BLACK),
+            egui::StrokeKind::Inside,
+        ));
+        lighten_shape(&mut shape, 1.0);
+        let Shape::Vec(parts) = shape else {
+            panic!("a fill and an outline")
+        };
+        assert!(matches!(&parts[0], Shape::Mesh(_)));
+        assert!(
+            matches!(&parts[1], Shape::Rect(r) if r.fill == Color32::TRANSPARENT && !r.stroke.is_empty())
+        );
+    }
+
+    #[test]
+    fn square_and_blurred_rectangles_are_left_to_egui() {
+        let rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(100.0, 40.0));
+        let mut square = Shape::Rect(epaint::RectShape::filled(rect, 0, Color32::WHITE));
+        lighten_shape(&mut square, 1.0);
+        assert!(matches!(square, Shape::Rect(_)));
+        let mut shadow = epaint::RectShape::filled(rect, 8, Color32::BLACK);
+        shadow.blur_width = 12.0;
+        let mut shadow = Shape::Rect(shadow);
+        lighten_shape(&mut shadow, 1.0);
+        assert!(matches!(shadow, Shape::Rect(_)));
+    }
+
+    /// Runs one frame of two panels with a label each, lightened.
+    fn panels_frame(cleared_to: Option<Color32>) -> Vec<epaint::ClippedShape> {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0))),
+            ..Default::default()
+        };
+        let fill = ctx.global_style().visuals.panel_fill;
+        let output = ctx.run_ui(input, |ui| {
+            egui::Panel::top("top").show(ui, |ui| ui.label("Top"));
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.label("Middle");
+                let _ = ui.button("A button");
+            });
+            lighten(ui.ctx(), cleared_to.map(|_| fill));
+        });
+        let mut output = output;
+        output.textures_delta.clear();
+        output.shapes
+    }
+
+    fn panel_fills(shapes: &[epaint::ClippedShape]) -> usize {
+        let fill = egui::Context::default().global_style().visuals.panel_fill;
+        shapes
+            .iter()
+            .filter(|s| is_plain_fill(&s.shape, fill))
+            .count()
+    }
+
+    #[test]
+    fn panel_backgrounds_go_only_when_the_window_is_cleared_to_them() {
+        let kept = panels_frame(None);
+        assert_eq!(panel_fills(&kept), 2, "both panels paint their background");
+        let cleared = panels_frame(Some(Color32::WHITE));
+        assert_eq!(panel_fills(&cleared), 0);
+        // The words and the button are still drawn.
+        let texts = |shapes: &[epaint::ClippedShape]| {
+            shapes
+                .iter()
+                .filter(|s| matches!(s.shape, Shape::Text(_)))
+                .count()
+        };
+        assert_eq!(texts(&kept), texts(&cleared));
+        assert!(texts(&cleared) >= 3);
     }
 }

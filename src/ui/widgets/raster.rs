@@ -153,12 +153,11 @@ impl Canvas {
                     to = from - 1.0;
                 }
             }
-            if to < from {
-                continue;
-            }
-            // One pixel of slack either side; the exact test decides.
-            let x0 = (from.floor() as usize).saturating_sub(1);
-            let x1 = ((to.ceil() as usize) + 2).min(max_x as usize);
+            // One pixel of slack either side (rounding can even cross the
+            // two ends of a sliver's span); the exact test decides.
+            let (from, to) = (from.min(to), from.max(to));
+            let x0 = ((from.floor() - 1.0).max(min_x)) as usize;
+            let x1 = ((to.ceil() + 2.0).min(max_x)) as usize;
             for x in x0..x1 {
                 let p = [x as f32 + 0.5, py];
                 let w = edges.map(|(e0, e1)| edge(e0, e1, p));
@@ -181,9 +180,17 @@ impl Canvas {
 }
 
 /// Twice the signed area of (a, b, p): positive when p is to the right of
-/// a to b in screen coordinates (y down).
+/// a to b in screen coordinates (y down). Computed from the same end
+/// either way round, so two triangles sharing an edge get exactly opposite
+/// values and a pixel centre on the edge is never left out by both.
 fn edge(a: [f32; 2], b: [f32; 2], p: [f32; 2]) -> f32 {
-    (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])
+    let raw =
+        |a: [f32; 2], b: [f32; 2]| (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+    if (a[0], a[1]) > (b[0], b[1]) {
+        -raw(b, a)
+    } else {
+        raw(a, b)
+    }
 }
 
 /// For a triangle wound so that [`edge`] is positive inside: a top edge is
@@ -196,7 +203,7 @@ fn is_top_left(a: [f32; 2], b: [f32; 2]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::{Stroke, pos2, vec2};
+    use egui::{Mesh, Stroke, pos2, vec2};
 
     fn image(shapes: &[Shape], size: f32) -> ColorImage {
         rasterize(
@@ -250,6 +257,28 @@ mod tests {
         let solid = img.pixels.iter().filter(|p| p.a() == 255).count();
         assert!(solid > 50, "the line has a solid middle: {solid}");
         assert!(partial > 40, "and soft edges: {partial}");
+    }
+
+    #[test]
+    fn pixel_centres_on_a_shared_diagonal_are_drawn_once() {
+        // Two triangles meeting on a 45-degree line through pixel centres.
+        let colour = Color32::from_rgba_premultiplied(0, 0, 100, 100);
+        let mut a = Mesh::default();
+        for p in [
+            pos2(2.0, 2.0),
+            pos2(14.0, 14.0),
+            pos2(14.0, 2.0),
+            pos2(2.0, 14.0),
+        ] {
+            a.colored_vertex(p, colour);
+        }
+        a.add_triangle(0, 1, 2);
+        a.add_triangle(1, 0, 3);
+        let img = image(&[Shape::mesh(a)], 16.0);
+        for i in 3..13 {
+            let p = img[(i, i)];
+            assert_eq!(p.a(), 100, "pixel {i},{i} drawn once: {p:?}");
+        }
     }
 
     #[test]
