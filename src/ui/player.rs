@@ -406,6 +406,9 @@ fn follow_along(
     words: &Words,
     commands: &mut Vec<Command>,
 ) {
+    // The clock is as large as leaves the picture room to be seen: the
+    // full 220 points on a large screen, less in a small window.
+    let clock_size = (ui.available_height() * 0.25).clamp(96.0, 220.0);
     ui.vertical_centered(|ui| {
         ui.label(
             RichText::new(format!("{}: {}", words.title, words.subject))
@@ -414,7 +417,7 @@ fn follow_along(
         );
         ui.label(
             RichText::new(clock_text(state.left_in_phase))
-                .size(220.0)
+                .size(clock_size)
                 .strong(),
         );
         ui.add(egui::ProgressBar::new(phase_progress(state)).desired_height(22.0));
@@ -422,7 +425,7 @@ fn follow_along(
             pacing_track(ui, p);
         }
         let w = ui.available_width().min(700.0);
-        let h = (ui.available_height() - 150.0).clamp(80.0, w * 0.5);
+        let h = (ui.available_height() - 150.0).clamp(120.0, w * 0.5);
         picture(ui, state, exercise, egui::vec2(w, h));
         ui.add(egui::Label::new(RichText::new(&words.instruction).size(28.0)).wrap());
         if state.paused {
