@@ -15,6 +15,8 @@
 //! Scenes: the library with every card, the player while rolling (the
 //! pacing animation) and the player during a hold.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 use std::time::{Duration, Instant};
 
 use eframe::egui;
@@ -58,6 +60,7 @@ impl Scene {
             &creation.egui_ctx,
             catalog,
             StartOptions {
+                loaded: None,
                 data_dir: Some(DataDir::at(dir.path())),
                 start_routine,
                 silent: true,
@@ -224,25 +227,25 @@ fn main() {
 
     let mut library = Scene::new(None, Duration::from_millis(16));
     measure("library", frames, &mut library, |app| {
-        matches!(app.screen(), rollcoach::ui::Screen::Library)
-            && app.visible_exercise_ids().len() == 17
+        matches!(&app.state().screen, rollcoach::ui::Screen::Library)
+            && app.state().visible_exercise_ids().len() == 17
     });
 
     // "Feet and calves" starts with a 5 s get-ready, then 40 s of rolling:
     // 50 ms a frame keeps all the frames inside the roll.
     let mut pacing = Scene::new(Some("Feet and calves"), Duration::from_millis(50));
-    pacing.time.advance(Duration::from_secs(6));
+    pacing.time.advance(Duration::from_secs(16));
     measure("pacing", frames, &mut pacing, |app| is_rolling(app, true));
 
     // The first hold starts after the 40 s roll; it lasts 20 s.
     let mut hold = Scene::new(Some("Feet and calves"), Duration::from_millis(40));
-    hold.time.advance(Duration::from_secs(5 + 40 + 1));
+    hold.time.advance(Duration::from_secs(15 + 40 + 1));
     measure("hold", frames, &mut hold, |app| is_rolling(app, false));
 }
 
 /// Whether the app is playing a routine, in a rolling phase or not.
 fn is_rolling(app: &RollcoachApp, rolling: bool) -> bool {
-    app.session().is_some_and(|session| {
+    app.state().session().is_some_and(|session| {
         let state = session.state(app.now());
         !state.finished && state.stroke_position.is_some() == rolling
     })

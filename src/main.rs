@@ -6,9 +6,8 @@ use clap::Parser;
 use eframe::egui;
 use rollcoach::catalog::Catalog;
 use rollcoach::cli::Cli;
-use rollcoach::model::{Routine, Settings};
-use rollcoach::session::Session;
-use rollcoach::store::{DataDir, RoutineFiles, read_routine};
+use rollcoach::model::Routine;
+use rollcoach::store::{DataDir, read_routine, read_settings};
 use rollcoach::ui::{self, RollcoachApp, StartOptions};
 
 fn main() -> ExitCode {
@@ -30,14 +29,12 @@ fn main() -> ExitCode {
         print!("{}", catalog.listing());
         return ExitCode::SUCCESS;
     }
+    let data_dir = cli.data_dir.clone().map(DataDir::at);
     if cli.list_routines {
-        let dir = cli
-            .data_dir
+        let mine = data_dir
             .clone()
-            .map(DataDir::at)
-            .or_else(DataDir::platform);
-        let mine = dir
-            .map(|d| RoutineFiles::new(&d).load_all().routines)
+            .or_else(DataDir::platform)
+            .map(|dir| dir.load().routines)
             .unwrap_or_default();
         for name in catalog
             .routines()
@@ -52,18 +49,17 @@ fn main() -> ExitCode {
     if !cli.check.is_empty() {
         return check_files(&cli.check, &catalog);
     }
-    let data_dir = cli.data_dir.clone().map(DataDir::at);
-    let mine: Vec<Routine> = data_dir
-        .clone()
-        .or_else(DataDir::platform)
-        .map(|dir| RoutineFiles::new(&dir).load_all().routines)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|f| f.routine)
-        .collect();
     let start_routine = match &cli.start {
         None => None,
         Some(name) => {
+            let mine: Vec<Routine> = data_dir
+                .clone()
+                .or_else(DataDir::platform)
+                .map(|dir| dir.load().routines)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|f| f.routine)
+                .collect();
             let found = catalog.routine(name).cloned().or_else(|| {
                 mine.iter()
                     .find(|r| r.name.trim().eq_ignore_ascii_case(name.trim()))
@@ -117,35 +113,37 @@ fn main() -> ExitCode {
 }
 
 /// `--check`: reads each file as a settings file (if it is called
-/// settings.ron) or a routine, and says what is wrong with it.
+/// settings.ron) or a routine, and says what is wrong with it: where a file
+/// cannot be parsed, its line and column; for a routine that parses, each
+/// problem the editor would mark.
 fn check_files(paths: &[std::path::PathBuf], catalog: &Catalog) -> ExitCode {
     let mut failed = false;
     for path in paths {
         let shown = path.display();
         let is_settings = path.file_name().is_some_and(|n| n == "settings.ron");
-        let result = if is_settings {
-            std::fs::read_to_string(path)
-                .map_err(|e| format!("could not be read: {e}"))
-                .and_then(|text| {
-                    ron::from_str::<Settings>(&text)
-                        .map(|_| ())
-                        .map_err(|e| rollcoach::store::describe_ron_error(&e))
-                })
-        } else {
-            read_routine(path)
-                .map_err(|p| p.message)
-                .and_then(|routine| {
-                    Session::new(&routine, catalog, &Settings::default())
-                        .map(|_| ())
-                        .map_err(|e| format!("{e}"))
-                })
-        };
-        match result {
-            Ok(()) => println!("{shown}: ok"),
-            Err(message) => {
-                failed = true;
-                println!("{shown}: {message}");
+        // Each line names its file (a file problem may name a folder in
+        // the way instead).
+        let problems: Vec<String> = if is_settings {
+            match read_settings(path) {
+                Ok(_) => Vec::new(),
+                Err(problem) => vec![problem.to_string()],
             }
+        } else {
+            match read_routine(path) {
+                Err(problem) => vec![problem.to_string()],
+                Ok(routine) => catalog
+                    .routine_problems(&routine)
+                    .iter()
+                    .map(|problem| format!("{shown}: {problem}"))
+                    .collect(),
+            }
+        };
+        if problems.is_empty() {
+            println!("{shown}: ok");
+        }
+        for problem in &problems {
+            failed = true;
+            println!("{problem}");
         }
     }
     if failed {

@@ -1,5 +1,7 @@
 //! The built-in library: complete, in range, bottom-up, and checked.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 use rollcoach::catalog::{Catalog, CatalogProblem, validate};
 use rollcoach::model::{BodyRegion, Sides};
 
@@ -132,4 +134,80 @@ fn a_syntax_error_is_reported_not_a_panic() {
         }
     ));
     assert!(problems[0].to_string().starts_with("exercises.ron:"));
+}
+
+#[test]
+fn every_built_in_routine_passes_the_one_routine_check() {
+    let catalog = Catalog::builtin().unwrap();
+    for r in catalog.routines() {
+        assert_eq!(catalog.routine_problems(r), [], "{}", r.name);
+    }
+}
+
+#[test]
+fn card_timings_are_checked_with_a_steps_limits() {
+    // A step allows holds of 5 to 120 s, so a card does too: the widest
+    // range of the old tables wins.
+    use rollcoach::model::limits::step;
+    let exercises = Catalog::builtin().unwrap().exercises().to_vec();
+    let out_of_range = |hold: u32, stroke: f32| {
+        let mut cards = exercises.clone();
+        cards[0].timings.hold_seconds = hold;
+        cards[0].timings.stroke_cm = stroke;
+        validate(&cards)
+    };
+    let (shortest, longest) = (*step::HOLD_SECONDS.start(), *step::HOLD_SECONDS.end());
+    assert_eq!(out_of_range(shortest, *step::STROKE_CM.start()), []);
+    assert_eq!(out_of_range(longest, *step::STROKE_CM.end()), []);
+    let id = exercises[0].id.clone();
+    let hold = CatalogProblem::OutOfRange {
+        id: id.clone(),
+        field: "hold_seconds",
+    };
+    let stroke = CatalogProblem::OutOfRange {
+        id,
+        field: "stroke_cm",
+    };
+    assert_eq!(
+        out_of_range(shortest - 1, step::STROKE_CM.start() - 1.0),
+        [hold.clone(), stroke.clone()]
+    );
+    assert_eq!(
+        out_of_range(longest + 1, step::STROKE_CM.end() + 1.0),
+        [hold, stroke]
+    );
+}
+
+#[test]
+fn broken_built_in_routines_are_reported_in_the_editors_words() {
+    let catalog = Catalog::builtin().unwrap();
+    let exercises = std::fs::read_to_string("assets/exercises.ron").unwrap();
+    let pictures = std::fs::read_to_string("assets/illustrations.ron").unwrap();
+    let routines = r#"[
+        (name: "Feet", steps: [(exercise: "calves", roll_seconds: 30)]),
+        (name: "feet", steps: [(exercise: "nose", roll_seconds: 30)]),
+        (name: "Slow", steps: [(exercise: "calves", roll_seconds: 30), (exercise: "quads", roll_seconds: 900)]),
+        (name: " ", steps: []),
+    ]"#;
+    let problems = Catalog::from_ron(&exercises, &pictures)
+        .unwrap()
+        .with_routines(routines)
+        .unwrap_err();
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        words,
+        [
+            "two routines are called 'feet'",
+            "routine 'feet': Exercise 1: 'nose' is not an exercise of the library.",
+            "routine 'Slow': Exercise 2: Rolling must last 15 to 180 seconds.",
+            "routine ' ': Give the routine a name.",
+            "routine ' ': Add at least one exercise.",
+        ]
+    );
+    assert!(matches!(
+        &problems[2],
+        CatalogProblem::BadRoutine { routine, problem }
+            if routine == "Slow" && problem.step == Some(1)
+    ));
+    assert_eq!(catalog.routines().len(), 4, "the real ones are fine");
 }

@@ -1,5 +1,7 @@
 //! The command line: help, version, the exercise list, and clear errors.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 use std::process::Command;
 
 fn rollcoach(args: &[&str]) -> std::process::Output {
@@ -163,8 +165,74 @@ fn check_reports_each_problem_with_file_line_and_column() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("broken.ron: line 3, column"), "{text}");
     assert!(
-        text.contains("unknown.ron: the routine names an exercise that doesn't exist: 'nose'"),
+        text.contains("unknown.ron: Exercise 1: 'nose' is not an exercise of the library."),
         "{text}"
     );
     assert!(text.contains("settings.ron: line 1, column"), "{text}");
+}
+
+#[test]
+fn check_reports_every_problem_the_editor_would_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    // The editor's widest values pass.
+    let widest = dir.path().join("widest.ron");
+    std::fs::write(
+        &widest,
+        "(name: \"Wide\", steps: [(exercise: \"calves\", roll_seconds: 180, holds: 5, \
+         hold_seconds: 5, rest_seconds: 120)])",
+    )
+    .unwrap();
+    let out = rollcoach(&["--check", widest.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("widest.ron: ok"), "{text}");
+
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        "(name: \"\", steps: [(exercise: \"calves\", roll_seconds: 30), \
+         (exercise: \"quads\", roll_seconds: 500, rest_seconds: 121)])",
+    )
+    .unwrap();
+    let missing = dir.path().join("missing.ron");
+    let out = rollcoach(&["--check", bad.to_str().unwrap(), missing.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let bad_lines: Vec<&str> = text.lines().filter(|l| l.contains("bad.ron")).collect();
+    assert_eq!(bad_lines.len(), 3, "{text}");
+    assert!(
+        bad_lines[0].ends_with("bad.ron: Give the routine a name."),
+        "{text}"
+    );
+    assert!(
+        bad_lines[1].ends_with("bad.ron: Exercise 2: Rolling must last 15 to 180 seconds."),
+        "{text}"
+    );
+    assert!(
+        bad_lines[2].ends_with("bad.ron: Exercise 2: Rest 0 to 120 seconds."),
+        "{text}"
+    );
+    assert!(!text.contains("bad.ron: ok"), "{text}");
+    let missing_line = text.lines().find(|l| l.contains("missing.ron")).unwrap();
+    assert!(missing_line.contains("could not be read"), "{text}");
+    assert!(!missing_line.contains("os error"), "{text}");
+}
+
+#[test]
+fn a_data_folder_that_is_a_file_still_lists_the_built_in_routines() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "").unwrap();
+    let d = file.to_str().unwrap();
+    let out = rollcoach(&["--data-dir", d, "--list-routines"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 4, "the built-in routines: {text}");
+    let out = rollcoach(&["--data-dir", d, "--start", "no such routine"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("  Desk worker")
+    );
 }

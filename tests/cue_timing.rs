@@ -2,6 +2,8 @@
 //! starts within 1 ms of the session's schedule (measured from the samples
 //! themselves, as a microphone would).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 use std::time::Duration;
 
 use rollcoach::audio::{CueTrack, plan_for};
@@ -85,7 +87,12 @@ fn every_cue_of_a_twenty_minute_routine_sounds_within_a_millisecond() {
 fn a_new_plan_replaces_the_old_one_and_silence_stops_everything() {
     let catalog = Catalog::builtin().unwrap();
     let routine = catalog.routine("Feet and calves").unwrap();
-    let mut session = Session::new(routine, &catalog, &Settings::default()).unwrap();
+    // A 5 s get-ready: pips at 2, 3 and 4 s, rolling from 5 s.
+    let settings = Settings {
+        first_get_ready_seconds: 5,
+        ..Settings::default()
+    };
+    let mut session = Session::new(routine, &catalog, &settings).unwrap();
     let now = Duration::ZERO;
     session.start(now);
     let (mut track, control) = CueTrack::new(RATE, 1.0);

@@ -3,6 +3,8 @@
 //! start it; duplicate a built-in; delete with undo; nothing unsaved is lost
 //! without asking.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 mod common;
 
 use eframe::egui::{Key, Modifiers};
@@ -14,7 +16,7 @@ type Harness = egui_kittest::Harness<'static, rollcoach::ui::RollcoachApp>;
 fn open_editor(harness: &mut Harness) {
     harness.get_by_label("My routines").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Editor);
+    assert_eq!(&harness.state().state().screen, &Screen::Editor);
 }
 
 /// Starts the app, opens the editor and begins a new routine.
@@ -48,7 +50,7 @@ fn make_a_routine_save_it_and_find_it_after_a_restart() {
     type_into(&mut harness, "Find an exercise to add", "quad");
     harness.get_by_label("Add Quads").click();
     harness.run();
-    let draft = harness.state().editor_draft().unwrap().clone();
+    let draft = harness.state().state().editor.draft().unwrap().clone();
     assert_eq!(draft.name, "Evening legs");
     let ids: Vec<&str> = draft.steps.iter().map(|s| s.exercise.as_str()).collect();
     assert_eq!(ids, ["calves", "quads"]);
@@ -63,7 +65,7 @@ fn make_a_routine_save_it_and_find_it_after_a_restart() {
     harness.run();
     assert!(!dir.path().join("routines/evening-legs.ron").exists());
     assert_eq!(
-        harness.state().editor_draft().unwrap().steps[1].roll_seconds,
+        harness.state().state().editor.draft().unwrap().steps[1].roll_seconds,
         5
     );
     harness
@@ -107,18 +109,27 @@ fn make_a_routine_save_it_and_find_it_after_a_restart() {
     let mut harness = common::start(dir.path());
     let names: Vec<String> = harness
         .state()
-        .my_routines()
+        .state()
+        .editor
+        .routines
         .iter()
-        .map(|r| r.name.clone())
+        .map(|f| f.routine.name.clone())
         .collect();
     assert_eq!(names, ["Evening legs"]);
     harness.get_by_label("Routines").click();
     harness.run();
     harness.get_by_label("Start Evening legs").click_accesskit();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Player);
+    assert_eq!(&harness.state().state().screen, &Screen::Player);
     assert_eq!(
-        harness.state().session().unwrap().timeline().steps()[0].exercise_id,
+        harness
+            .state()
+            .state()
+            .session()
+            .unwrap()
+            .timeline()
+            .steps()[0]
+            .exercise_id,
         "quads"
     );
 }
@@ -132,9 +143,9 @@ fn duplicating_a_built_in_makes_an_editable_copy() {
     harness.run();
     harness.get_by_label("Duplicate Feet and calves").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Editor);
+    assert_eq!(&harness.state().state().screen, &Screen::Editor);
     assert_eq!(
-        harness.state().editor_draft().unwrap().name,
+        harness.state().state().editor.draft().unwrap().name,
         "Feet and calves (my copy)"
     );
     harness.get_by_label("Save").click();
@@ -165,11 +176,11 @@ fn delete_asks_first_and_can_be_undone() {
     harness.get_by_label("Yes, delete it").click();
     harness.run();
     assert!(!routines.join("mine.ron").exists());
-    assert!(harness.state().my_routines().is_empty());
+    assert!(harness.state().state().editor.routines.is_empty());
     harness.get_by_label("Undo").click();
     harness.run();
     assert!(routines.join("mine.ron").exists());
-    assert_eq!(harness.state().my_routines().len(), 1);
+    assert_eq!(harness.state().state().editor.routines.len(), 1);
 }
 
 #[test]
@@ -180,20 +191,20 @@ fn leaving_with_unsaved_changes_asks() {
     harness.get_by_label("Library").click();
     harness.run();
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Editor,
         "asks before leaving"
     );
     harness.get_by_label("Discard unsaved changes?");
     harness.get_by_label("Keep editing").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Editor);
-    assert!(harness.state().editor_draft().is_some());
+    assert_eq!(&harness.state().state().screen, &Screen::Editor);
+    assert!(harness.state().state().editor.draft().is_some());
     harness.get_by_label("Library").click();
     harness.run();
     harness.get_by_label("Discard changes").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! now, so the desktop icons and the window icon cannot drift apart. After a
 //! change to the icon, `cargo run --example export_icons` writes them anew.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 use std::path::{Path, PathBuf};
 
 use rollcoach::ui::icon;

@@ -2,6 +2,8 @@
 //! untrusted: checked, size-limited, never over an existing routine), and
 //! files changed outside the app picked up when the window regains focus.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -36,9 +38,11 @@ fn drop_file(harness: &mut Harness, path: &Path) {
 fn names(harness: &Harness) -> Vec<String> {
     harness
         .state()
-        .my_routines()
+        .state()
+        .editor
+        .routines
         .iter()
-        .map(|r| r.name.clone())
+        .map(|f| f.routine.name.clone())
         .collect()
 }
 
@@ -55,7 +59,7 @@ fn a_dropped_routine_is_imported_beside_one_of_the_same_name() {
 
     let mut harness = common::start(dir.path());
     drop_file(&mut harness, &shared);
-    assert_eq!(harness.state().screen(), &Screen::Editor);
+    assert_eq!(&harness.state().state().screen, &Screen::Editor);
     harness.get_by_label_contains("Imported \"Legs (imported)\"");
     assert_eq!(names(&harness), ["Legs", "Legs (imported)"]);
     assert_eq!(
@@ -103,7 +107,7 @@ fn files_changed_outside_are_picked_up_on_focus_and_unsaved_edits_are_kept() {
     harness.run();
     harness.get_by_label("New routine").click();
     harness.run();
-    let draft = harness.state().editor_draft().unwrap().clone();
+    let draft = harness.state().state().editor.draft().unwrap().clone();
 
     // Another program writes a routine while the window is in the background.
     harness.input_mut().focused = false;
@@ -117,7 +121,7 @@ fn files_changed_outside_are_picked_up_on_focus_and_unsaved_edits_are_kept() {
     harness.run();
     assert_eq!(names(&harness), ["Synced"]);
     assert_eq!(
-        harness.state().editor_draft(),
+        harness.state().state().editor.draft(),
         Some(&draft),
         "unsaved edits kept"
     );

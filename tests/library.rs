@@ -2,6 +2,8 @@
 //! filters and search narrow it, cards open with all their sections, and
 //! the keyboard gets around.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 mod common;
 
 use eframe::egui::Key;
@@ -23,7 +25,7 @@ fn lists_every_exercise_in_bottom_up_order() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
     let harness = common::start(dir.path());
-    assert_eq!(harness.state().visible_exercise_ids(), all_ids());
+    assert_eq!(harness.state().state().visible_exercise_ids(), all_ids());
     for exercise in catalog().exercises() {
         harness.get_by_label(&exercise.name);
     }
@@ -39,7 +41,7 @@ fn region_filter_shows_only_that_region() {
     for region in BodyRegion::ALL {
         harness.get_by_label(region.label()).click();
         harness.run();
-        let shown = harness.state().visible_exercise_ids();
+        let shown = harness.state().state().visible_exercise_ids();
         let expected: Vec<String> = catalog
             .exercises()
             .iter()
@@ -55,7 +57,7 @@ fn region_filter_shows_only_that_region() {
     }
     harness.get_by_label("All regions").click();
     harness.run();
-    assert_eq!(harness.state().visible_exercise_ids(), all_ids());
+    assert_eq!(harness.state().state().visible_exercise_ids(), all_ids());
 }
 
 #[test]
@@ -65,7 +67,7 @@ fn tools_filter_hides_what_you_cannot_do_and_is_remembered() {
     let mut harness = common::start(dir.path());
     harness.get_by_label("Foam roller").click();
     harness.run();
-    let shown = harness.state().visible_exercise_ids();
+    let shown = harness.state().state().visible_exercise_ids();
     assert!(!shown.contains(&"shins".to_owned()), "shins need a roller");
     assert!(!shown.contains(&"quads".to_owned()), "quads need a roller");
     assert!(
@@ -88,12 +90,14 @@ fn tools_filter_hides_what_you_cannot_do_and_is_remembered() {
     assert!(
         !harness
             .state()
-            .settings()
+            .state()
+            .settings
             .tools_owned
             .contains(&Tool::FoamRoller)
     );
     assert!(
         !harness
+            .state()
             .state()
             .visible_exercise_ids()
             .contains(&"shins".to_owned())
@@ -105,7 +109,7 @@ fn no_tools_ticked_explains_why_nothing_shows() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "tools_owned: []");
     let harness = common::start(dir.path());
-    assert!(harness.state().visible_exercise_ids().is_empty());
+    assert!(harness.state().state().visible_exercise_ids().is_empty());
     harness.get_by_label_contains("Tick at least one tool");
 }
 
@@ -121,7 +125,7 @@ fn search_matches_names_and_muscles() {
         .type_text("hamstring");
     harness.run();
     assert_eq!(
-        harness.state().visible_exercise_ids(),
+        harness.state().state().visible_exercise_ids(),
         vec!["hamstrings".to_owned()]
     );
 
@@ -130,11 +134,11 @@ fn search_matches_names_and_muscles() {
         .get_by_label("Search by name or muscle")
         .type_text("zzz");
     harness.run();
-    assert!(harness.state().visible_exercise_ids().is_empty());
+    assert!(harness.state().state().visible_exercise_ids().is_empty());
     harness.get_by_label_contains("No exercise matches");
     harness.get_by_label("Clear filters").click();
     harness.run();
-    assert_eq!(harness.state().visible_exercise_ids(), all_ids());
+    assert_eq!(harness.state().state().visible_exercise_ids(), all_ids());
 
     harness.get_by_label("Search by name or muscle").click();
     harness.run();
@@ -143,7 +147,7 @@ fn search_matches_names_and_muscles() {
         .type_text("piriformis");
     harness.run();
     assert_eq!(
-        harness.state().visible_exercise_ids(),
+        harness.state().state().visible_exercise_ids(),
         vec!["piriformis".to_owned()]
     );
 }
@@ -156,7 +160,7 @@ fn clicking_a_card_opens_it_with_every_section() {
     harness.get_by_label("Calves").click();
     harness.run();
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Card {
             id: "calves".into()
         }
@@ -184,7 +188,7 @@ fn clicking_a_card_opens_it_with_every_section() {
     harness.get_by_label_contains("Picture: Calves");
     harness.get_by_label("Back to the library").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
 }
 
 #[test]
@@ -204,32 +208,32 @@ fn keyboard_moves_between_cards_opens_and_goes_back() {
     press(&mut harness, Key::ArrowLeft);
     press(&mut harness, Key::Enter);
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Card { id: ids[1].clone() }
     );
 
     // On a card, Right and Left go to the next and previous card.
     press(&mut harness, Key::ArrowRight);
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Card { id: ids[2].clone() }
     );
     press(&mut harness, Key::ArrowLeft);
     press(&mut harness, Key::ArrowLeft);
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Card { id: ids[0].clone() }
     );
 
     // Esc goes back, with that card still selected; Down moves a whole row.
     press(&mut harness, Key::Escape);
-    assert_eq!(harness.state().screen(), &Screen::Library);
-    let columns = harness.state().library_columns();
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
+    let columns = harness.state().state().library.columns();
     assert!(columns >= 2, "a wide window shows several columns");
     press(&mut harness, Key::ArrowDown);
     press(&mut harness, Key::Enter);
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Card {
             id: ids[columns].clone()
         }
@@ -254,7 +258,7 @@ fn ctrl_f_focuses_search_and_enter_opens_the_first_match() {
     harness.run();
     press_enter_twice(&mut harness);
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Card { id: "quads".into() }
     );
 }

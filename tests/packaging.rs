@@ -3,6 +3,8 @@
 //! icon names, the routines the desktop entry's actions start, and every
 //! file Packager.toml puts into a package.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

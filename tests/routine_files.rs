@@ -1,6 +1,8 @@
 //! The user's routine files: safe names, round trips, forgiving loads, and
 //! a broken file never touched.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 use proptest::prelude::*;
 use rollcoach::catalog::Catalog;
 use rollcoach::model::{Routine, Step, StepSides};
@@ -181,4 +183,41 @@ proptest! {
         prop_assert!(!stem.is_empty() && stem.len() <= 60);
         prop_assert!(stem.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
     }
+}
+
+#[test]
+fn routines_the_editor_accepted_load_unchanged_and_pass() {
+    // Holds of 5 s and rests of 120 s were allowed by the editor but not by
+    // the catalog's old table: they load, unchanged, and pass the check.
+    let catalog = Catalog::builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let files = RoutineFiles::new(&DataDir::at(dir.path()));
+    std::fs::create_dir_all(files.dir()).unwrap();
+    let text = "(name: \"Quick holds\", steps: [(exercise: \"calves\", roll_seconds: 15, \
+                holds: 5, hold_seconds: 5, rest_seconds: 120), (exercise: \"quads\", \
+                roll_seconds: 180, holds: 1, hold_seconds: 120, rest_seconds: 0)])";
+    let path = files.dir().join("quick.ron");
+    std::fs::write(&path, text).unwrap();
+    let loaded = files.load_all();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let routine = &loaded.routines[0].routine;
+    assert_eq!(routine.steps[0].hold_seconds, 5);
+    assert_eq!(routine.steps[0].rest_seconds, 120);
+    assert_eq!(routine.steps[1].hold_seconds, 120);
+    assert_eq!(catalog.routine_problems(routine), []);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
+}
+
+#[test]
+fn only_routine_files_of_the_folder_are_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    let files = RoutineFiles::new(&data);
+    let mine = files.save_new(&routine("Mine")).unwrap();
+    std::fs::write(data.settings_file(), "()").unwrap();
+    assert!(files.delete(&data.settings_file()).is_err());
+    assert!(files.delete(&files.dir().join("../settings.ron")).is_err());
+    assert!(data.settings_file().exists());
+    files.delete(&mine.path).unwrap();
+    assert!(files.load_all().routines.is_empty());
 }

@@ -1,6 +1,8 @@
 //! The first-run safety screen: shown once, accepted with Enter or the
 //! button, remembered, and reachable again from the Help menu.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 mod common;
 
 use eframe::egui::Key;
@@ -14,7 +16,7 @@ fn first_start_shows_the_safety_screen_with_the_rules() {
     let dir = tempfile::tempdir().unwrap();
     let harness = common::start(dir.path());
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Safety { first_run: true }
     );
     harness.get_by_label("Before you roll");
@@ -35,13 +37,13 @@ fn enter_accepts_and_it_is_remembered() {
     let mut harness = common::start(dir.path());
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
     let saved = std::fs::read_to_string(dir.path().join("settings.ron")).unwrap();
     assert!(saved.contains("safety_acknowledged: true"), "{saved}");
     drop(harness);
 
     let harness = common::start(dir.path());
-    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
     assert!(harness.query_by_label(ACCEPT).is_none());
 }
 
@@ -51,8 +53,8 @@ fn the_button_accepts_too() {
     let mut harness = common::start(dir.path());
     harness.get_by_label(ACCEPT).click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Library);
-    assert!(harness.state().settings().safety_acknowledged);
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
+    assert!(&harness.state().state().settings.safety_acknowledged);
 }
 
 #[test]
@@ -60,19 +62,19 @@ fn help_menu_shows_it_again_and_escape_goes_back() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
     let mut harness = common::start(dir.path());
-    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
     harness.get_by_label("Help").click();
     harness.run();
     harness.get_by_label_contains("Safety first").click();
     harness.run();
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Safety { first_run: false }
     );
     harness.get_by_label("Do not roll if");
     harness.key_press(Key::Escape);
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
 }
 
 #[test]
@@ -83,7 +85,7 @@ fn f1_shows_the_safety_screen() {
     harness.key_press(Key::F1);
     harness.run();
     assert_eq!(
-        harness.state().screen(),
+        &harness.state().state().screen,
         &Screen::Safety { first_run: false }
     );
 }
@@ -100,7 +102,7 @@ fn a_broken_settings_file_is_reported_and_kept() {
     // Accepting the rules must not overwrite the user's file.
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Library);
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
 }
 

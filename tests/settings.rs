@@ -1,6 +1,8 @@
 //! The settings screen: changes apply at once, are saved, and survive a
 //! restart; numbers stay in range, even from a hand-edited file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 mod common;
 
 use egui_kittest::kittest::Queryable;
@@ -14,7 +16,7 @@ fn changes_apply_are_saved_and_come_back() {
     let mut harness = common::start(dir.path());
     harness.get_by_label("Settings").click();
     harness.run();
-    assert_eq!(harness.state().screen(), &Screen::Settings);
+    assert_eq!(&harness.state().state().screen, &Screen::Settings);
     harness.get_by_label("Inches").click();
     harness.run();
     harness.get_by_label("Right side").click();
@@ -25,7 +27,7 @@ fn changes_apply_are_saved_and_come_back() {
     harness.run();
     harness.get_by_label("Mute").click();
     harness.run();
-    let s = harness.state().settings().clone();
+    let s = &harness.state().state().settings.clone();
     assert_eq!(s.units, Units::Inches);
     assert_eq!(s.first_side, FirstSide::Right);
     assert_eq!(s.hold_seconds, 30);
@@ -41,7 +43,7 @@ fn changes_apply_are_saved_and_come_back() {
     // Started on its own, it begins on the right and holds 30 s.
     harness.get_by_label("Start this exercise").click();
     harness.run();
-    let session = harness.state().session().unwrap();
+    let session = harness.state().state().session().unwrap();
     let hold = session
         .timeline()
         .phases()
@@ -53,7 +55,7 @@ fn changes_apply_are_saved_and_come_back() {
     drop(harness);
 
     let harness = common::start(dir.path());
-    assert_eq!(harness.state().settings(), &s);
+    assert_eq!(&harness.state().state().settings, s);
 }
 
 #[test]
@@ -64,8 +66,8 @@ fn out_of_range_numbers_in_a_hand_edited_file_are_brought_into_range() {
         "hold_seconds: 999, pace_cm_per_s: -3.0, volume: 7.0, get_ready_seconds: 1000",
     );
     let harness = common::start(dir.path());
-    let s = harness.state().settings();
-    assert_eq!(s.hold_seconds, 60);
+    let s = &harness.state().state().settings;
+    assert_eq!(s.hold_seconds, 120);
     assert_eq!(s.pace_cm_per_s, 1.0);
     assert_eq!(s.volume, 1.0);
     assert_eq!(s.get_ready_seconds, 30);

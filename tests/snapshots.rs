@@ -2,6 +2,8 @@
 //! `tests/snapshots/` (rendered with wgpu; Mesa's lavapipe in CI).
 //! After a deliberate change: `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 mod common;
 
 use egui_kittest::kittest::Queryable;
@@ -112,7 +114,7 @@ fn player_rolling() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
     let (mut harness, time) = common::start_playing(dir.path(), "After a run");
-    time.advance(std::time::Duration::from_millis(8_500));
+    time.advance(std::time::Duration::from_millis(18_500));
     harness.run();
     harness.snapshot("player_rolling");
 }
@@ -122,8 +124,8 @@ fn player_follow_along_hold() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
     let (mut harness, time) = common::start_playing(dir.path(), "Desk worker");
-    // Get ready (5 s) and the roll (30 s), then 4 s into the hold.
-    time.advance(std::time::Duration::from_secs(39));
+    // Get ready (15 s) and the roll (30 s), then 4 s into the hold.
+    time.advance(std::time::Duration::from_secs(49));
     harness.key_press(eframe::egui::Key::F11);
     harness.run();
     harness.snapshot("player_follow_along_hold");

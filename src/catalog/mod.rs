@@ -7,7 +7,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 
-use crate::model::{Exercise, Illustration, Routine};
+use crate::model::{Exercise, Illustration, Routine, RoutineProblem};
 
 pub use validate::{CatalogProblem, validate};
 
@@ -100,6 +100,12 @@ impl Catalog {
     /// The exercise with this id.
     pub fn get(&self, id: &str) -> Option<&Exercise> {
         self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// Everything wrong with `routine`, with this library's exercises: see
+    /// [`Routine::problems`].
+    pub fn routine_problems(&self, routine: &Routine) -> Vec<RoutineProblem> {
+        routine.problems(|id| self.get(id).is_some())
     }
 
     /// One line per exercise: id, name, region and tools, tab-separated.

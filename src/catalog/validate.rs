@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::exercise::limits;
-use crate::model::{Exercise, Routine};
+use crate::model::limits::step as limits;
+use crate::model::{Exercise, Routine, RoutineProblem};
 
 /// Something wrong with the built-in catalog.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +17,8 @@ pub enum CatalogProblem {
     BadId(String),
     /// A text field or list is empty.
     Empty { id: String, field: &'static str },
-    /// A timing is outside its allowed range.
+    /// A timing is outside its allowed range (a step's, in
+    /// [`crate::model::limits::step`]).
     OutOfRange { id: String, field: &'static str },
     /// An exercise has no picture.
     MissingIllustration(String),
@@ -25,10 +26,14 @@ pub enum CatalogProblem {
     OrphanIllustration(String),
     /// The list is not in bottom-up order of body regions.
     OutOfOrder(String),
-    /// A routine step names an exercise that does not exist.
-    UnknownExercise { routine: String, exercise: String },
-    /// A routine has no name, no steps, or a step timing out of range.
-    BadRoutine { routine: String, why: &'static str },
+    /// Two routines have the same name (ignoring case).
+    DuplicateRoutine(String),
+    /// A routine fails [`Routine::problems`]: no name, no steps, an unknown
+    /// exercise or a timing out of range.
+    BadRoutine {
+        routine: String,
+        problem: RoutineProblem,
+    },
 }
 
 impl fmt::Display for CatalogProblem {
@@ -53,13 +58,12 @@ impl fmt::Display for CatalogProblem {
                     "an illustration is named '{id}' but no exercise has that id"
                 )
             }
-            CatalogProblem::UnknownExercise { routine, exercise } => {
-                write!(
-                    f,
-                    "routine '{routine}' names an unknown exercise '{exercise}'"
-                )
+            CatalogProblem::DuplicateRoutine(name) => {
+                write!(f, "two routines are called '{name}'")
             }
-            CatalogProblem::BadRoutine { routine, why } => write!(f, "routine '{routine}': {why}"),
+            CatalogProblem::BadRoutine { routine, problem } => {
+                write!(f, "routine '{routine}': {problem}")
+            }
             CatalogProblem::OutOfOrder(id) => {
                 write!(
                     f,
@@ -152,38 +156,22 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
     problems
 }
 
-/// Every problem found in a list of routines.
+/// Every problem found in a list of routines: the check every routine
+/// gets ([`Routine::problems`]), and names that appear twice.
 pub fn validate_routines(routines: &[Routine], exercises: &[Exercise]) -> Vec<CatalogProblem> {
     let mut problems = Vec::new();
     let mut names = HashSet::new();
     for r in routines {
-        let bad = |why| CatalogProblem::BadRoutine {
-            routine: r.name.clone(),
-            why,
-        };
-        if r.name.trim().is_empty() {
-            problems.push(bad("it has no name"));
+        if !r.name.trim().is_empty() && !names.insert(r.name.trim().to_lowercase()) {
+            problems.push(CatalogProblem::DuplicateRoutine(r.name.clone()));
         }
-        if !names.insert(r.name.to_lowercase()) {
-            problems.push(bad("two routines have this name"));
-        }
-        if r.steps.is_empty() {
-            problems.push(bad("it has no steps"));
-        }
-        for step in &r.steps {
-            if !exercises.iter().any(|e| e.id == step.exercise) {
-                problems.push(CatalogProblem::UnknownExercise {
-                    routine: r.name.clone(),
-                    exercise: step.exercise.clone(),
-                });
+        let has_exercise = |id: &str| exercises.iter().any(|e| e.id == id);
+        problems.extend(r.problems(has_exercise).into_iter().map(|problem| {
+            CatalogProblem::BadRoutine {
+                routine: r.name.clone(),
+                problem,
             }
-            if !limits::ROLL_SECONDS.contains(&step.roll_seconds)
-                || !limits::HOLDS.contains(&step.holds)
-                || (step.holds > 0 && !limits::HOLD_SECONDS.contains(&step.hold_seconds))
-            {
-                problems.push(bad("a step's timings are out of range"));
-            }
-        }
+        }));
     }
     problems
 }

@@ -146,7 +146,8 @@ pub struct RollPath {
     pub how: String,
 }
 
-/// The default timings of an exercise.
+/// The default timings of an exercise. Their allowed values are a step's,
+/// in [`crate::model::limits::step`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Timings {
     /// Seconds of slow rolling (per side) before holding.
@@ -157,19 +158,6 @@ pub struct Timings {
     pub hold_seconds: u32,
     /// Length of one stroke along the muscle, in centimetres.
     pub stroke_cm: f32,
-}
-
-/// Allowed ranges of [`Timings`], checked when the catalog loads.
-pub mod limits {
-    use std::ops::RangeInclusive;
-    /// Seconds of rolling per side.
-    pub const ROLL_SECONDS: RangeInclusive<u32> = 15..=180;
-    /// Holds per side.
-    pub const HOLDS: RangeInclusive<u32> = 0..=5;
-    /// Seconds per hold.
-    pub const HOLD_SECONDS: RangeInclusive<u32> = 10..=60;
-    /// Stroke length in centimetres.
-    pub const STROKE_CM: RangeInclusive<f32> = 5.0..=60.0;
 }
 
 /// The default rolling pace: 2.5 cm (about one inch) per second.

@@ -2,10 +2,11 @@
 
 pub mod exercise;
 pub mod illustration;
+pub mod limits;
 pub mod routine;
 pub mod settings;
 
 pub use exercise::{BodyRegion, Exercise, RollPath, Sides, Timings, Tool};
 pub use illustration::Illustration;
-pub use routine::{Routine, Step, StepSides};
+pub use routine::{Routine, RoutineProblem, Step, StepSides};
 pub use settings::{FirstSide, Settings, TextSize, ThemePreference, Units};

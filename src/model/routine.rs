@@ -1,6 +1,11 @@
 //! A routine: a list of steps, each an exercise with its sides and timings.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
+
+use super::limits::{self, describe_range};
+use super::{Exercise, FirstSide, Settings, Sides};
 
 /// The version written into new routine files. Older files still load.
 pub const ROUTINE_VERSION: u32 = 1;
@@ -15,6 +20,18 @@ pub enum StepSides {
     LeftThenRight,
     /// The right side, then the left.
     RightThenLeft,
+}
+
+impl StepSides {
+    /// The sides of a step of an exercise worked `sides`, starting on the
+    /// user's `first` side.
+    pub fn for_exercise(sides: Sides, first: FirstSide) -> StepSides {
+        match (sides, first) {
+            (Sides::Together, _) => StepSides::Together,
+            (Sides::OneAtATime, FirstSide::Left) => StepSides::LeftThenRight,
+            (Sides::OneAtATime, FirstSide::Right) => StepSides::RightThenLeft,
+        }
+    }
 }
 
 /// One exercise in a routine, with its timings.
@@ -43,6 +60,24 @@ pub struct Step {
     pub stroke_cm: Option<f32>,
 }
 
+impl Step {
+    /// A new step of `exercise`: its rolling and holds from the card, the
+    /// length of a hold and of the rest from `settings`, starting on the
+    /// user's first side, at the settings' pace and the card's stroke.
+    pub fn from_exercise(exercise: &Exercise, settings: &Settings) -> Step {
+        Step {
+            exercise: exercise.id.clone(),
+            sides: StepSides::for_exercise(exercise.sides, settings.first_side),
+            roll_seconds: exercise.timings.roll_seconds,
+            holds: exercise.timings.holds,
+            hold_seconds: settings.hold_seconds,
+            rest_seconds: settings.rest_seconds,
+            pace_cm_per_s: None,
+            stroke_cm: None,
+        }
+    }
+}
+
 fn default_hold() -> u32 {
     20
 }
@@ -65,3 +100,110 @@ pub struct Routine {
 fn routine_version() -> u32 {
     ROUTINE_VERSION
 }
+
+impl Routine {
+    /// An empty routine called `name`, in the current format.
+    pub fn new(name: impl Into<String>) -> Routine {
+        Routine {
+            version: ROUTINE_VERSION,
+            name: name.into(),
+            description: String::new(),
+            steps: Vec::new(),
+        }
+    }
+
+    /// A routine of `exercise` alone, named after it, as when it is started
+    /// from its card: no rest after it, since nothing follows.
+    pub fn single_exercise(exercise: &Exercise, settings: &Settings) -> Routine {
+        let step = Step {
+            rest_seconds: 0,
+            ..Step::from_exercise(exercise, settings)
+        };
+        Routine {
+            steps: vec![step],
+            ..Routine::new(exercise.name.clone())
+        }
+    }
+
+    /// Everything wrong with the routine, where it is, in words for the
+    /// user; empty when it can be saved and played. `has_exercise` says
+    /// whether the library has an exercise of this id.
+    pub fn problems(&self, has_exercise: impl Fn(&str) -> bool) -> Vec<RoutineProblem> {
+        use limits::step;
+        let mut out = Vec::new();
+        let mut bad = |step, message: String| out.push(RoutineProblem { step, message });
+        let name = self.name.trim();
+        if name.is_empty() {
+            bad(None, "Give the routine a name.".into());
+        } else if name.chars().count() > limits::routine::NAME_CHARS {
+            bad(
+                None,
+                format!(
+                    "Keep the name to {} characters at most.",
+                    limits::routine::NAME_CHARS
+                ),
+            );
+        }
+        if self.steps.is_empty() {
+            bad(None, "Add at least one exercise.".into());
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            let at = Some(i);
+            if !has_exercise(&s.exercise) {
+                bad(
+                    at,
+                    format!("'{}' is not an exercise of the library.", s.exercise),
+                );
+            }
+            if !step::ROLL_SECONDS.contains(&s.roll_seconds) {
+                let allowed = describe_range(&step::ROLL_SECONDS, "seconds");
+                bad(at, format!("Rolling must last {allowed}."));
+            }
+            if !step::HOLDS.contains(&s.holds) {
+                let allowed = describe_range(&step::HOLDS, "tender spots");
+                bad(at, format!("Hold {allowed}."));
+            }
+            if s.holds > 0 && !step::HOLD_SECONDS.contains(&s.hold_seconds) {
+                let allowed = describe_range(&step::HOLD_SECONDS, "seconds");
+                bad(at, format!("A hold must be {allowed}."));
+            }
+            if !step::REST_SECONDS.contains(&s.rest_seconds) {
+                let allowed = describe_range(&step::REST_SECONDS, "seconds");
+                bad(at, format!("Rest {allowed}."));
+            }
+            if s.pace_cm_per_s
+                .is_some_and(|p| !step::PACE_CM_PER_S.contains(&p))
+            {
+                let allowed = describe_range(&step::PACE_CM_PER_S, "cm");
+                bad(at, format!("The pace must be {allowed} a second."));
+            }
+            if s.stroke_cm.is_some_and(|c| !step::STROKE_CM.contains(&c)) {
+                let allowed = describe_range(&step::STROKE_CM, "cm");
+                bad(at, format!("A stroke must be {allowed} long."));
+            }
+        }
+        out
+    }
+}
+
+/// Something wrong with a routine, worded for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoutineProblem {
+    /// The index of the step it is in, or `None` for the routine itself.
+    pub step: Option<usize>,
+    /// What is wrong, as a sentence, e.g. "Rest 0 to 120 seconds.".
+    pub message: String,
+}
+
+impl fmt::Display for RoutineProblem {
+    /// The message, after "Exercise N: " (counted from 1) for a step's.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.step {
+            Some(i) => write!(f, "Exercise {}: {}", i + 1, self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

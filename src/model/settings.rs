@@ -3,10 +3,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::Tool;
+use super::exercise::DEFAULT_PACE_CM_PER_S;
+use super::limits::{clamp, settings as limits};
 
 /// The version written into new settings files. Older files still load:
 /// missing fields take their defaults.
 pub const SETTINGS_VERSION: u32 = 1;
+
+/// The cue volume of a new install (and of a file whose volume is not a number).
+const DEFAULT_VOLUME: f32 = 0.8;
 
 /// Light, dark, or whatever the system uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -109,7 +114,10 @@ pub struct Settings {
     pub text_size: TextSize,
     /// The tools the user owns; the library can show only what they can do.
     pub tools_owned: Vec<Tool>,
-    /// Seconds of "get ready" before a routine's first exercise.
+    /// Seconds of "get ready" before a routine's first exercise: time to
+    /// get down onto the floor and the roller.
+    pub first_get_ready_seconds: u32,
+    /// Seconds of a "get ready" other than a routine's first.
     pub get_ready_seconds: u32,
     /// Rolling pace in cm per second (2.5 cm, about one inch, by default).
     pub pace_cm_per_s: f32,
@@ -127,33 +135,40 @@ pub struct Settings {
     pub first_side: FirstSide,
 }
 
-/// Allowed ranges of the settings (the settings screen keeps to them).
+/// The old names of the settings' allowed values, now in
+/// [`crate::model::limits::settings`]; kept until the settings screen reads
+/// the table itself.
 pub mod ranges {
     use std::ops::RangeInclusive;
-    pub const GET_READY: RangeInclusive<u32> = 0..=30;
-    pub const PACE_CM_PER_S: RangeInclusive<f32> = 1.0..=5.0;
-    pub const HOLD: RangeInclusive<u32> = 10..=60;
-    pub const REST: RangeInclusive<u32> = 0..=60;
+
+    use crate::model::limits::settings;
+    pub use crate::model::limits::settings::*;
+
+    pub const GET_READY: RangeInclusive<u32> = settings::GET_READY_SECONDS;
+    pub const HOLD: RangeInclusive<u32> = settings::HOLD_SECONDS;
+    pub const REST: RangeInclusive<u32> = settings::REST_SECONDS;
 }
 
 impl Settings {
     /// The settings with every number brought into its allowed range (a
     /// hand-edited file may hold anything).
     pub fn sanitized(mut self) -> Settings {
-        let clamp = |v: u32, r: std::ops::RangeInclusive<u32>| v.clamp(*r.start(), *r.end());
-        self.get_ready_seconds = clamp(self.get_ready_seconds, ranges::GET_READY);
-        self.hold_seconds = clamp(self.hold_seconds, ranges::HOLD);
-        self.rest_seconds = clamp(self.rest_seconds, ranges::REST);
-        let pace = ranges::PACE_CM_PER_S;
+        self.first_get_ready_seconds = clamp(
+            self.first_get_ready_seconds,
+            &limits::FIRST_GET_READY_SECONDS,
+        );
+        self.get_ready_seconds = clamp(self.get_ready_seconds, &limits::GET_READY_SECONDS);
+        self.hold_seconds = clamp(self.hold_seconds, &limits::HOLD_SECONDS);
+        self.rest_seconds = clamp(self.rest_seconds, &limits::REST_SECONDS);
         self.pace_cm_per_s = if self.pace_cm_per_s.is_finite() {
-            self.pace_cm_per_s.clamp(*pace.start(), *pace.end())
+            clamp(self.pace_cm_per_s, &limits::PACE_CM_PER_S)
         } else {
-            crate::model::exercise::DEFAULT_PACE_CM_PER_S
+            DEFAULT_PACE_CM_PER_S
         };
         self.volume = if self.volume.is_finite() {
-            self.volume.clamp(0.0, 1.0)
+            clamp(self.volume, &limits::VOLUME)
         } else {
-            0.8
+            DEFAULT_VOLUME
         };
         self
     }
@@ -167,14 +182,68 @@ impl Default for Settings {
             theme: ThemePreference::System,
             text_size: TextSize::Large,
             tools_owned: Tool::ALL.to_vec(),
+            first_get_ready_seconds: 15,
             get_ready_seconds: 5,
-            pace_cm_per_s: crate::model::exercise::DEFAULT_PACE_CM_PER_S,
-            volume: 0.8,
+            pace_cm_per_s: DEFAULT_PACE_CM_PER_S,
+            volume: DEFAULT_VOLUME,
             muted: false,
             units: Units::Centimetres,
             hold_seconds: 20,
             rest_seconds: 10,
             first_side: FirstSide::Left,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_from_before_the_first_get_ready_loads_with_its_default() {
+        let old: Settings =
+            ron::from_str("(version: 1, safety_acknowledged: true, get_ready_seconds: 8)").unwrap();
+        assert_eq!(old.first_get_ready_seconds, 15);
+        assert_eq!(old.get_ready_seconds, 8);
+        assert!(old.safety_acknowledged);
+    }
+
+    #[test]
+    fn sanitized_brings_every_number_into_the_table() {
+        let wild = Settings {
+            first_get_ready_seconds: 1_000,
+            get_ready_seconds: 1_000,
+            hold_seconds: 1,
+            rest_seconds: 999,
+            pace_cm_per_s: f32::NAN,
+            volume: 7.0,
+            ..Settings::default()
+        }
+        .sanitized();
+        assert_eq!(
+            wild.first_get_ready_seconds,
+            *limits::FIRST_GET_READY_SECONDS.end()
+        );
+        assert_eq!(wild.get_ready_seconds, *limits::GET_READY_SECONDS.end());
+        assert_eq!(wild.hold_seconds, *limits::HOLD_SECONDS.start());
+        assert_eq!(wild.rest_seconds, *limits::REST_SECONDS.end());
+        assert_eq!(wild.pace_cm_per_s, DEFAULT_PACE_CM_PER_S);
+        assert_eq!(wild.volume, 1.0);
+        // Values the old, narrower table refused are kept now.
+        let kept = Settings {
+            hold_seconds: 90,
+            rest_seconds: 100,
+            ..Settings::default()
+        };
+        assert_eq!(kept.clone().sanitized(), kept);
+        assert_eq!(Settings::default().sanitized(), Settings::default());
+    }
+
+    #[test]
+    fn the_old_range_names_are_the_table() {
+        assert_eq!(ranges::GET_READY, limits::GET_READY_SECONDS);
+        assert_eq!(ranges::HOLD, limits::HOLD_SECONDS);
+        assert_eq!(ranges::REST, limits::REST_SECONDS);
+        assert_eq!(ranges::PACE_CM_PER_S, limits::PACE_CM_PER_S);
     }
 }

@@ -41,13 +41,25 @@ fn routine(steps: Vec<Step>) -> Routine {
     }
 }
 
-/// Calves both sides (30 s roll, one 20 s hold), then quads (20 s roll, no hold).
-fn sample() -> Session {
-    let r = routine(vec![
+/// The default settings with a 5 s first get-ready, which the timings of
+/// these tests are worked out with.
+fn settings() -> Settings {
+    Settings {
+        first_get_ready_seconds: 5,
+        ..Settings::default()
+    }
+}
+
+fn sample_routine() -> Routine {
+    routine(vec![
         step("calves", StepSides::LeftThenRight, 30, 1, 20, 10),
         step("quads", StepSides::Together, 20, 0, 20, 10),
-    ]);
-    Session::new(&r, &catalog(), &Settings::default()).unwrap()
+    ])
+}
+
+/// Calves both sides (30 s roll, one 20 s hold), then quads (20 s roll, no hold).
+fn sample() -> Session {
+    Session::new(&sample_routine(), &catalog(), &settings()).unwrap()
 }
 
 fn kinds(session: &Session) -> Vec<(PhaseKind, Option<Side>, u64)> {
@@ -80,6 +92,51 @@ fn a_routine_becomes_phases_in_order() {
         sample().timeline().total(),
         s(5 + 30 + 20 + 5 + 30 + 20 + 10 + 20)
     );
+}
+
+#[test]
+fn the_first_get_ready_has_its_own_length() {
+    let settings = Settings {
+        first_get_ready_seconds: 25,
+        get_ready_seconds: 3,
+        ..Settings::default()
+    };
+    let session = Session::new(&sample_routine(), &catalog(), &settings).unwrap();
+    let phases = session.timeline().phases();
+    assert_eq!(phases[0].kind, PhaseKind::GetReady);
+    assert_eq!(phases[0].length, s(25));
+    assert_eq!(phases[1].start, s(25), "rolling starts after it");
+    // Later exercises start from the rest before them, with no other
+    // get-ready, so the later get-ready length changes nothing.
+    assert_eq!(
+        phases
+            .iter()
+            .filter(|p| p.kind == PhaseKind::GetReady)
+            .count(),
+        1
+    );
+    assert!(phases[1..].iter().all(|p| p.length != s(3)));
+    let longer_later = Settings {
+        get_ready_seconds: 30,
+        ..settings.clone()
+    };
+    let again = Session::new(&sample_routine(), &catalog(), &longer_later).unwrap();
+    assert_eq!(again.timeline().total(), session.timeline().total());
+    assert_eq!(
+        session.timeline().total(),
+        s(25 + 30 + 20 + 5 + 30 + 20 + 10 + 20)
+    );
+    // A new install gives 15 s to get down onto the roller.
+    let default = Session::new(&sample_routine(), &catalog(), &Settings::default()).unwrap();
+    assert_eq!(default.timeline().phases()[0].length, s(15));
+    // Its countdown pips are the last three seconds of the 25.
+    let pips: Vec<Duration> = session
+        .cues_between(s(0), s(25))
+        .iter()
+        .filter(|c| c.cue == Cue::Pip)
+        .map(|c| c.at)
+        .collect();
+    assert_eq!(pips, [s(22), s(23), s(24)]);
 }
 
 #[test]

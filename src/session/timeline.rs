@@ -35,7 +35,8 @@ impl Side {
 /// What happens in a phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhaseKind {
-    /// The countdown before the first exercise.
+    /// The countdown before the first exercise
+    /// ([`Settings::first_get_ready_seconds`]).
     GetReady,
     /// Slow rolling, paced.
     Roll,
@@ -145,12 +146,14 @@ impl Timeline {
                 returning: false,
             });
         };
+        // The very first get-ready is the longer one: time to get down onto
+        // the floor and the roller.
         push(
             &mut phases,
             PhaseKind::GetReady,
             0,
             None,
-            secs(settings.get_ready_seconds),
+            secs(settings.first_get_ready_seconds),
             Duration::ZERO,
         );
         for (i, step) in routine.steps.iter().enumerate() {

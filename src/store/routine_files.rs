@@ -3,11 +3,12 @@
 //! File names are made from routine names safely; a file that cannot be
 //! read is reported with its line and column and never written over.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::{DataDir, FileProblem, describe_ron_error, write_atomically};
-use crate::model::Routine;
+use super::{DataDir, Doing, FileProblem, describe_ron_error, file_problem, write_ron};
 use crate::model::routine::ROUTINE_VERSION;
+use crate::model::{Routine, RoutineProblem, limits};
 
 /// The largest routine file read, in bytes: a routine is a few kilobytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -22,7 +23,47 @@ pub struct RoutineFile {
 /// The folder of the user's routines.
 #[derive(Debug, Clone)]
 pub struct RoutineFiles {
+    data: DataDir,
     dir: PathBuf,
+}
+
+/// Why a routine file was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportRefusal {
+    /// The file could not be read: missing, too large, not text, or not a
+    /// routine (with the line and column).
+    Unreadable(FileProblem),
+    /// It names exercises the library doesn't have (each named once).
+    UnknownExercises { path: PathBuf, ids: Vec<String> },
+    /// It fails [`Routine::problems`].
+    Invalid {
+        path: PathBuf,
+        problems: Vec<RoutineProblem>,
+    },
+    /// It was fine but could not be saved among the user's routines.
+    NotSaved(FileProblem),
+}
+
+impl fmt::Display for ImportRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportRefusal::Unreadable(problem) => write!(f, "{problem}"),
+            ImportRefusal::UnknownExercises { path, ids } => write!(
+                f,
+                "{} names exercises Rollcoach doesn't have: {}",
+                path.display(),
+                ids.join(", ")
+            ),
+            ImportRefusal::Invalid { path, problems } => {
+                write!(f, "{}:", path.display())?;
+                for problem in problems {
+                    write!(f, " {problem}")?;
+                }
+                Ok(())
+            }
+            ImportRefusal::NotSaved(problem) => write!(f, "Not imported: {problem}"),
+        }
+    }
 }
 
 /// What loading the folder found.
@@ -38,6 +79,7 @@ impl RoutineFiles {
     /// The `routines` folder of a data folder.
     pub fn new(data: &DataDir) -> RoutineFiles {
         RoutineFiles {
+            data: data.clone(),
             dir: data.root().join("routines"),
         }
     }
@@ -52,12 +94,14 @@ impl RoutineFiles {
         let mut loaded = LoadedRoutines::default();
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return loaded,
             Err(e) => {
-                loaded.problems.push(FileProblem {
-                    path: self.dir.clone(),
-                    message: format!("could not be read: {e}"),
-                });
+                if let Some(blocked) = self.data.blocked() {
+                    loaded.problems.push(blocked);
+                } else if e.kind() != std::io::ErrorKind::NotFound {
+                    loaded
+                        .problems
+                        .push(file_problem(&self.dir, Doing::Reading, &e));
+                }
                 return loaded;
             }
         };
@@ -98,18 +142,110 @@ impl RoutineFiles {
 
     /// Writes `file` atomically, as pretty RON with the current version.
     pub fn save(&self, file: &RoutineFile) -> Result<(), FileProblem> {
-        let mut routine = file.routine.clone();
-        routine.version = ROUTINE_VERSION;
-        let text = ron::ser::to_string_pretty(&routine, ron::ser::PrettyConfig::default())
-            .map_err(|e| FileProblem {
-                path: file.path.clone(),
-                message: format!("could not be written: {e}"),
-            })?;
-        write_atomically(&file.path, text.as_bytes()).map_err(|e| FileProblem {
-            path: file.path.clone(),
-            message: format!("could not be saved: {e}"),
-        })
+        write_ron(&file.path, &file.routine).map_err(|p| self.data.blocked().unwrap_or(p))
     }
+
+    /// Deletes the routine file at `path`. Refuses any file that is not a
+    /// routine file of this folder. A file already gone is no problem.
+    pub fn delete(&self, path: &Path) -> Result<(), FileProblem> {
+        if !self.holds(path) {
+            return Err(FileProblem {
+                path: path.to_path_buf(),
+                message: format!(
+                    "was not deleted: it is not a routine file of your routines folder {}.",
+                    self.dir.display()
+                ),
+            });
+        }
+        match std::fs::remove_file(path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(file_problem(path, Doing::Deleting, &e)),
+        }
+    }
+
+    /// Whether `path` names a `.ron` file directly in this folder (however
+    /// the folder is spelt: links and `..` are resolved).
+    fn holds(&self, path: &Path) -> bool {
+        let (Some(name), Some(parent)) = (path.file_name(), path.parent()) else {
+            return false;
+        };
+        let is_ron = Path::new(name).extension().is_some_and(|x| x == "ron");
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        let same_folder = match (parent.canonicalize(), self.dir.canonicalize()) {
+            (Ok(parent), Ok(dir)) => parent == dir,
+            _ => false,
+        };
+        is_ron && same_folder && !path.is_dir()
+    }
+
+    /// Imports the routine file at `path` (from anywhere) as a new routine
+    /// of this folder: size-limited and checked, every step's exercise known
+    /// to the library (`has_exercise`), never over an existing routine. A
+    /// name already taken in the folder gets " (imported)", then
+    /// " (imported 2)" and so on. The file itself is left as it is.
+    pub fn import(
+        &self,
+        path: &Path,
+        has_exercise: impl Fn(&str) -> bool,
+    ) -> Result<RoutineFile, ImportRefusal> {
+        let mut routine = read_routine(path).map_err(ImportRefusal::Unreadable)?;
+        let mut unknown: Vec<String> = Vec::new();
+        for step in &routine.steps {
+            if !has_exercise(&step.exercise) && !unknown.contains(&step.exercise) {
+                unknown.push(step.exercise.clone());
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(ImportRefusal::UnknownExercises {
+                path: path.to_path_buf(),
+                ids: unknown,
+            });
+        }
+        let problems = routine.problems(&has_exercise);
+        if !problems.is_empty() {
+            return Err(ImportRefusal::Invalid {
+                path: path.to_path_buf(),
+                problems,
+            });
+        }
+        let taken: Vec<String> = self
+            .load_all()
+            .routines
+            .into_iter()
+            .map(|f| f.routine.name)
+            .collect();
+        routine.name = unused_name(routine.name.trim(), |name| {
+            taken.iter().any(|t| t.trim().eq_ignore_ascii_case(name))
+        });
+        self.save_new(&routine).map_err(ImportRefusal::NotSaved)
+    }
+}
+
+/// `base`, or `base (imported)`, `base (imported 2)`... : the first that is
+/// not `taken`, shortened if need be to stay within the longest name.
+fn unused_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let fit = |suffix: &str| {
+        let room = limits::routine::NAME_CHARS.saturating_sub(suffix.chars().count());
+        let kept: String = base.chars().take(room).collect();
+        format!("{}{suffix}", kept.trim_end())
+    };
+    let mut name = base.to_owned();
+    let mut n = 1;
+    while taken(&name) {
+        let suffix = if n == 1 {
+            " (imported)".to_owned()
+        } else {
+            format!(" (imported {n})")
+        };
+        name = fit(&suffix);
+        n += 1;
+    }
+    name
 }
 
 /// Reads one routine file: size-limited, parsed, with a worded problem.
@@ -119,14 +255,14 @@ pub fn read_routine(path: &Path) -> Result<Routine, FileProblem> {
         message,
     };
     let size = std::fs::metadata(path)
-        .map_err(|e| problem(format!("could not be read: {e}")))?
+        .map_err(|e| file_problem(path, Doing::Reading, &e))?
         .len();
     if size > MAX_FILE_BYTES {
         return Err(problem(format!(
             "is {size} bytes: too large for a routine (at most {MAX_FILE_BYTES})"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| problem(format!("could not be read: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| file_problem(path, Doing::Reading, &e))?;
     let text = String::from_utf8(bytes).map_err(|_| problem("is not a text file".to_owned()))?;
     parse_routine(&text).map_err(problem)
 }

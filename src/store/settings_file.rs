@@ -2,9 +2,9 @@
 //! when it could not be read.
 
 use std::io::ErrorKind;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::{DataDir, FileProblem, describe_ron_error, write_atomically};
+use super::{DataDir, Doing, FileProblem, describe_ron_error, file_problem, write_ron};
 use crate::model::Settings;
 
 /// The outcome of reading the settings file.
@@ -16,9 +16,21 @@ pub struct LoadedSettings {
     pub problem: Option<FileProblem>,
 }
 
+/// Reads a settings file as it is written (numbers not yet brought into
+/// range). Its problem is worded for the user: where it does not parse, the
+/// line and column.
+pub fn read_settings(path: &Path) -> Result<Settings, FileProblem> {
+    let text = std::fs::read_to_string(path).map_err(|e| file_problem(path, Doing::Reading, &e))?;
+    ron::from_str(&text).map_err(|e| FileProblem {
+        path: path.to_path_buf(),
+        message: describe_ron_error(&e),
+    })
+}
+
 /// Reads and writes `settings.ron` in a data folder.
 #[derive(Debug, Clone)]
 pub struct SettingsStore {
+    data: DataDir,
     path: PathBuf,
     /// Set when the file exists but could not be read: it is then left alone,
     /// so that nothing the user wrote in it is lost.
@@ -29,40 +41,48 @@ impl SettingsStore {
     /// Reads the settings of `dir`. A missing file gives the defaults; a
     /// broken one gives the defaults and a problem to show, and is protected
     /// from being overwritten.
+    ///
+    /// When the data folder is a file (or inside one), the problem says so
+    /// and what to do; saving then says the same.
     pub fn load(dir: &DataDir) -> (SettingsStore, LoadedSettings) {
         let path = dir.settings_file();
+        let mut protected = false;
         let (settings, problem) = match std::fs::read_to_string(&path) {
             Ok(text) => match ron::from_str::<Settings>(&text) {
                 Ok(settings) => (settings.sanitized(), None),
-                Err(e) => (
-                    Settings::default(),
-                    Some(FileProblem {
+                Err(e) => {
+                    protected = true;
+                    let problem = FileProblem {
                         path: path.clone(),
                         message: describe_ron_error(&e),
-                    }),
-                ),
+                    };
+                    (Settings::default(), Some(problem))
+                }
             },
-            Err(e) if e.kind() == ErrorKind::NotFound => (Settings::default(), None),
-            Err(e) => (
-                Settings::default(),
-                Some(FileProblem {
-                    path: path.clone(),
-                    message: format!("could not be read: {e}"),
-                }),
-            ),
+            Err(e) => match dir.blocked() {
+                Some(blocked) => (Settings::default(), Some(blocked)),
+                None if e.kind() == ErrorKind::NotFound => (Settings::default(), None),
+                None => {
+                    // There is a file, but it could not be read: keep it.
+                    protected = true;
+                    let problem = file_problem(&path, Doing::Reading, &e);
+                    (Settings::default(), Some(problem))
+                }
+            },
         };
         if let Some(problem) = &problem {
             log::warn!("settings not loaded, using defaults: {problem}");
         }
         let store = SettingsStore {
+            data: dir.clone(),
             path,
-            protected: problem.is_some(),
+            protected,
         };
         (store, LoadedSettings { settings, problem })
     }
 
     /// The file's path.
-    pub fn path(&self) -> &std::path::Path {
+    pub fn path(&self) -> &Path {
         &self.path
     }
 
@@ -82,15 +102,7 @@ impl SettingsStore {
                     .to_owned(),
             });
         }
-        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
-            .map_err(|e| FileProblem {
-                path: self.path.clone(),
-                message: format!("could not be written: {e}"),
-            })?;
-        write_atomically(&self.path, text.as_bytes()).map_err(|e| FileProblem {
-            path: self.path.clone(),
-            message: format!("could not be saved: {e}"),
-        })
+        write_ron(&self.path, settings).map_err(|p| self.data.blocked().unwrap_or(p))
     }
 }
 
@@ -135,6 +147,24 @@ mod tests {
         let (_, loaded) = SettingsStore::load(&DataDir::at(dir.path()));
         assert!(loaded.settings.safety_acknowledged, "{:?}", loaded.problem);
         assert_eq!(loaded.settings.theme, ThemePreference::System);
+    }
+
+    #[test]
+    fn a_settings_file_is_read_as_written_with_worded_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        std::fs::write(&path, "(hold_seconds: 999, theme: Dark)").unwrap();
+        let read = read_settings(&path).unwrap();
+        assert_eq!(read.hold_seconds, 999, "as written");
+        assert_eq!(read.theme, ThemePreference::Dark);
+        std::fs::write(&path, "(theme: Purple)").unwrap();
+        let problem = read_settings(&path).unwrap_err();
+        assert!(problem.message.starts_with("line 1, column"), "{problem}");
+        std::fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
+        let problem = read_settings(&path).unwrap_err();
+        assert!(problem.message.contains("not a text file"), "{problem}");
+        let problem = read_settings(&dir.path().join("gone.ron")).unwrap_err();
+        assert!(!problem.message.contains("os error"), "{problem}");
     }
 
     #[test]

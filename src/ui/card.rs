@@ -1,9 +1,10 @@
 //! One exercise card in full: a large picture and every section a person
 //! needs to do it well and safely.
 
-use eframe::egui::{self, Key, Modifiers, RichText};
+use eframe::egui::{self, RichText};
 
-use super::Command;
+use super::Commands;
+use super::action::{Action, action_button};
 use super::theme::caution_colour;
 use super::widgets::illustration;
 use crate::catalog::Catalog;
@@ -24,12 +25,6 @@ pub mod sections {
     pub const TIMINGS: &str = "Timings";
 }
 
-/// Label of the button that plays this exercise with its timings.
-pub const START_LABEL: &str = "Start this exercise";
-
-/// Label of the button back to the library.
-pub const BACK_LABEL: &str = "Back to the library";
-
 /// Draws the card of `exercise`; Left/Right go to the previous/next card,
 /// Esc back to the library.
 pub fn show(
@@ -37,46 +32,23 @@ pub fn show(
     exercise: &Exercise,
     catalog: &Catalog,
     settings: &Settings,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let all = catalog.exercises();
     let index = all.iter().position(|e| e.id == exercise.id).unwrap_or(0);
     let prev = index.checked_sub(1).map(|i| &all[i]);
     let next = all.get(index + 1);
-    let nothing_focused = ui.ctx().memory(|m| m.focused()).is_none();
-    ui.input_mut(|i| {
-        if i.consume_key(Modifiers::NONE, Key::Escape)
-            || i.consume_key(Modifiers::NONE, Key::Backspace)
-        {
-            commands.push(Command::ShowLibrary);
-        }
-        if nothing_focused {
-            if let Some(p) = prev.filter(|_| i.consume_key(Modifiers::NONE, Key::ArrowLeft)) {
-                commands.push(Command::OpenCard(p.id.clone()));
-            }
-            if let Some(n) = next.filter(|_| i.consume_key(Modifiers::NONE, Key::ArrowRight)) {
-                commands.push(Command::OpenCard(n.id.clone()));
-            }
-        }
-    });
-
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
-            if ui.button(BACK_LABEL).on_hover_text("Esc").clicked() {
-                commands.push(Command::ShowLibrary);
+            if action_button(ui, Action::BackToLibrary, true).clicked() {
+                commands.push(Action::BackToLibrary.into());
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let next_btn = ui.add_enabled(next.is_some(), egui::Button::new("Next"));
-                if next_btn.on_hover_text("Right arrow").clicked()
-                    && let Some(n) = next
-                {
-                    commands.push(Command::OpenCard(n.id.clone()));
+                if action_button(ui, Action::NextCard, next.is_some()).clicked() {
+                    commands.push(Action::NextCard.into());
                 }
-                let prev_btn = ui.add_enabled(prev.is_some(), egui::Button::new("Previous"));
-                if prev_btn.on_hover_text("Left arrow").clicked()
-                    && let Some(p) = prev
-                {
-                    commands.push(Command::OpenCard(p.id.clone()));
+                if action_button(ui, Action::PreviousCard, prev.is_some()).clicked() {
+                    commands.push(Action::PreviousCard.into());
                 }
                 ui.label(RichText::new(format!("{} of {}", index + 1, all.len())).weak());
             });
@@ -85,10 +57,11 @@ pub fn show(
         ui.horizontal(|ui| {
             ui.heading(RichText::new(&exercise.name).size(34.0).strong());
             ui.add_space(12.0);
-            let start = egui::Button::new(RichText::new(START_LABEL).size(18.0).strong())
+            let start = Action::StartExercise;
+            let button = egui::Button::new(RichText::new(start.label()).size(18.0).strong())
                 .min_size(egui::vec2(0.0, 40.0));
-            if ui.add(start).on_hover_text("S").clicked() {
-                commands.push(Command::StartExercise(exercise.id.clone()));
+            if ui.add(button).on_hover_text(start.tooltip()).clicked() {
+                commands.push(start.into());
             }
         });
         ui.label(

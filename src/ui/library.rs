@@ -1,11 +1,12 @@
 //! The exercise library: a responsive grid of cards, filtered by body
 //! region, by the tools the user owns, and by a search on name or muscle.
 
-use eframe::egui::{self, Key, Modifiers, RichText, Sense, Vec2};
+use eframe::egui::{self, Key, RichText, Sense, Vec2};
 
-use super::Command;
+use super::action::Action;
 use super::theme::{Palette, accent};
 use super::widgets::illustration;
+use super::{Command, Commands};
 use crate::catalog::Catalog;
 use crate::model::{BodyRegion, Exercise, Settings, Tool};
 
@@ -68,7 +69,7 @@ impl Library {
         ui: &mut egui::Ui,
         catalog: &Catalog,
         settings: &Settings,
-        commands: &mut Vec<Command>,
+        commands: &mut Commands,
     ) {
         egui::Panel::left("library_filters")
             .resizable(false)
@@ -78,7 +79,6 @@ impl Library {
             });
         let visible = self.visible(catalog, settings);
         self.selected = self.selected.min(visible.len().saturating_sub(1));
-        self.keyboard(ui, &visible, commands);
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Exercise library");
@@ -106,7 +106,7 @@ impl Library {
         });
     }
 
-    fn filters_ui(&mut self, ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    fn filters_ui(&mut self, ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {
         ui.add_space(8.0);
         let search = egui::TextEdit::singleline(&mut self.search)
             .hint_text("Search: name or muscle")
@@ -179,54 +179,38 @@ impl Library {
         }
     }
 
-    /// Arrow keys move the selection, Enter opens it, Ctrl+F or / searches.
-    fn keyboard(&mut self, ui: &egui::Ui, visible: &[&Exercise], commands: &mut Vec<Command>) {
-        let find = egui::KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        let typing = ui
-            .ctx()
-            .memory(|m| m.focused())
-            .is_some_and(|id| Some(id) == self.search_id);
-        if ui.input_mut(|i| i.consume_shortcut(&find))
-            || (!typing && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Slash)))
-        {
+    /// Carries out one of the library's actions: moves the selection,
+    /// opens the selected card, or goes to the search field.
+    pub fn run(
+        &mut self,
+        action: Action,
+        ctx: &egui::Context,
+        catalog: &Catalog,
+        settings: &Settings,
+    ) -> Option<Command> {
+        if action == Action::SearchLibrary {
             if let Some(id) = self.search_id {
-                ui.ctx().memory_mut(|m| m.request_focus(id));
+                ctx.memory_mut(|m| m.request_focus(id));
             }
-            return;
+            return None;
         }
-        if ui.ctx().memory(|m| m.focused()).is_some() || visible.is_empty() {
-            return;
-        }
+        let visible = self.visible(catalog, settings);
+        let last = visible.len().checked_sub(1)?;
         let cols = self.columns.max(1);
-        let last = visible.len() - 1;
-        let mut moved = None;
-        ui.input_mut(|i| {
-            if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-                moved = Some((self.selected + 1).min(last));
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-                moved = Some(self.selected.saturating_sub(1));
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
-                moved = Some((self.selected + cols).min(last));
-            }
-            if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
-                moved = Some(self.selected.saturating_sub(cols));
-            }
-            if i.consume_key(Modifiers::NONE, Key::Home) {
-                moved = Some(0);
-            }
-            if i.consume_key(Modifiers::NONE, Key::End) {
-                moved = Some(last);
-            }
-            if i.consume_key(Modifiers::NONE, Key::Enter) {
-                commands.push(Command::OpenCard(visible[self.selected].id.clone()));
-            }
-        });
-        if let Some(m) = moved {
-            self.selected = m;
-            self.scroll_to_selected = true;
-        }
+        let at = self.selected.min(last);
+        let moved = match action {
+            Action::SelectRight => (at + 1).min(last),
+            Action::SelectLeft => at.saturating_sub(1),
+            Action::SelectDown => (at + cols).min(last),
+            Action::SelectUp => at.saturating_sub(cols),
+            Action::SelectFirst => 0,
+            Action::SelectLast => last,
+            Action::OpenSelected => return Some(Command::OpenCard(visible[at].id.clone())),
+            _ => return None,
+        };
+        self.selected = moved;
+        self.scroll_to_selected = true;
+        None
     }
 
     fn grid_ui(
@@ -234,7 +218,7 @@ impl Library {
         ui: &mut egui::Ui,
         visible: &[&Exercise],
         settings: &Settings,
-        commands: &mut Vec<Command>,
+        commands: &mut Commands,
     ) {
         let width = ui.available_width();
         let cols = (((width + GAP) / (MIN_CARD_WIDTH + GAP)).floor() as usize).max(1);

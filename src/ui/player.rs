@@ -5,45 +5,17 @@
 
 use std::time::Duration;
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+use eframe::egui::{self, RichText};
 
-use super::Command;
+use super::Commands;
+use super::action::Action;
 use super::theme::{Palette, caution_colour};
 use super::widgets::illustration;
+use super::widgets::question::Question;
+use super::words::clock_text;
 use crate::catalog::Catalog;
 use crate::model::{Exercise, Settings};
 use crate::session::{PhaseKind, Session, SessionState};
-
-/// Space: pause or resume.
-pub const PAUSE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Space);
-/// Right arrow: skip to the next phase.
-pub const SKIP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowRight);
-/// Left arrow: back.
-pub const BACK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowLeft);
-/// Plus: ten more seconds of hold.
-pub const EXTEND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Plus);
-/// I: too intense.
-pub const TOO_INTENSE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::I);
-/// M: sound on or off.
-pub const MUTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::M);
-/// F11: the follow-along view.
-pub const FOLLOW_ALONG: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F11);
-/// Esc: stop (asks first).
-pub const STOP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
-
-/// Labels of the player's buttons (also their accessible names).
-pub mod labels {
-    pub const PAUSE: &str = "Pause";
-    pub const RESUME: &str = "Resume";
-    pub const SKIP: &str = "Skip";
-    pub const BACK: &str = "Back";
-    pub const EXTEND: &str = "+10 s";
-    pub const TOO_INTENSE: &str = "Too intense";
-    pub const STOP: &str = "Stop";
-    pub const FOLLOW_ALONG: &str = "Follow along";
-    pub const CONFIRM_STOP: &str = "Stop the routine";
-    pub const KEEP_GOING: &str = "Keep going";
-}
 
 /// How often the pacing animation is redrawn. Five pictures a second show
 /// a marker moving a few centimetres a second well enough to follow, and
@@ -52,8 +24,13 @@ pub mod labels {
 pub const PACING_FRAME: Duration = Duration::from_millis(200);
 
 /// The standing reminder about pain.
-pub const PAIN_RULE: &str =
-    "Discomfort is fine. If the pain gets hard to bear, stop (Esc) or press Too intense.";
+pub fn pain_rule() -> String {
+    format!(
+        "Discomfort is fine. If the pain gets hard to bear, stop ({}) or press {}.",
+        Action::AskStop.key_text().unwrap_or_default(),
+        Action::TooIntense.label()
+    )
+}
 
 /// A routine being played, and how it is shown.
 pub struct Player {
@@ -91,40 +68,6 @@ impl Player {
         Some(Duration::from_nanos(u64::from(into_second)) + Duration::from_millis(1))
     }
 
-    /// Reads the player's shortcuts.
-    pub fn keyboard(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        ctx.input_mut(|i| {
-            if self.confirming_stop {
-                if i.consume_key(Modifiers::NONE, Key::Enter) {
-                    commands.push(Command::ConfirmStop);
-                }
-                if i.consume_shortcut(&STOP) {
-                    commands.push(Command::CancelStop);
-                }
-                return;
-            }
-            let pairs = [
-                (PAUSE, Command::TogglePause),
-                (SKIP, Command::Skip),
-                (BACK, Command::Back),
-                (EXTEND, Command::ExtendHold),
-                (TOO_INTENSE, Command::TooIntense),
-                (MUTE, Command::ToggleMute),
-                (FOLLOW_ALONG, Command::ToggleFollowAlong),
-                (STOP, Command::AskStop),
-            ];
-            for (shortcut, command) in pairs {
-                if i.consume_shortcut(&shortcut) {
-                    commands.push(command);
-                }
-            }
-            // "=" is "+" without Shift on most keyboards.
-            if i.consume_key(Modifiers::NONE, Key::Equals) {
-                commands.push(Command::ExtendHold);
-            }
-        });
-    }
-
     /// Draws the player.
     pub fn show(
         &self,
@@ -132,7 +75,7 @@ impl Player {
         now: Duration,
         catalog: &Catalog,
         settings: &Settings,
-        commands: &mut Vec<Command>,
+        commands: &mut Commands,
     ) {
         let muted = settings.muted;
         let state = self.session.state(now);
@@ -293,12 +236,6 @@ impl Words {
     }
 }
 
-/// "1:05", "0:09": whole seconds, rounded up so 0:00 shows only at the end.
-pub fn clock_text(left: Duration) -> String {
-    let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
-    format!("{}:{:02}", secs / 60, secs % 60)
-}
-
 fn phase_progress(state: &SessionState) -> f32 {
     if state.phase.length.is_zero() {
         return 1.0;
@@ -372,9 +309,12 @@ fn full_view(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise
         if state.paused {
             ui.add_space(8.0);
             ui.label(
-                RichText::new("Paused. Press Space to go on.")
-                    .size(22.0)
-                    .strong(),
+                RichText::new(format!(
+                    "Paused. Press {} to go on.",
+                    Action::TogglePause.key_text().unwrap_or_default()
+                ))
+                .size(22.0)
+                .strong(),
             );
         }
     };
@@ -404,7 +344,7 @@ fn follow_along(
     state: &SessionState,
     exercise: Option<&Exercise>,
     words: &Words,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     // The clock is as large as leaves the picture room to be seen: the
     // full 220 points on a large screen, less in a small window.
@@ -429,24 +369,30 @@ fn follow_along(
         picture(ui, state, exercise, egui::vec2(w, h));
         ui.add(egui::Label::new(RichText::new(&words.instruction).size(28.0)).wrap());
         if state.paused {
-            ui.label(RichText::new("Paused: Space goes on").size(34.0).strong());
+            let key = Action::TogglePause.key_text().unwrap_or_default();
+            ui.label(
+                RichText::new(format!("Paused: {key} goes on"))
+                    .size(34.0)
+                    .strong(),
+            );
         }
         if ui
-            .button(RichText::new("Leave the follow-along view (F11)").size(18.0))
+            .button(
+                RichText::new(format!(
+                    "Leave the follow-along view ({})",
+                    Action::ToggleFollowAlong.key_text().unwrap_or_default()
+                ))
+                .size(18.0),
+            )
             .clicked()
         {
-            commands.push(Command::ToggleFollowAlong);
+            commands.push(Action::ToggleFollowAlong.into());
         }
     });
 }
 
-fn big_button(
-    ui: &mut egui::Ui,
-    width: f32,
-    label: &str,
-    key: &str,
-    enabled: bool,
-) -> egui::Response {
+fn big_button(ui: &mut egui::Ui, width: f32, action: Action, on: bool, enabled: bool) -> bool {
+    let label = action.toggle_label(on);
     let mut text = egui::text::LayoutJob::default();
     let colour = ui.visuals().text_color();
     text.append(
@@ -455,36 +401,34 @@ fn big_button(
         egui::TextFormat::simple(egui::FontId::proportional(18.0), colour),
     );
     text.append(
-        &format!("\n{key}"),
+        &format!("\n{}", action.key_text().unwrap_or_default()),
         0.0,
         egui::TextFormat::simple(egui::FontId::proportional(14.0), colour.gamma_multiply(0.7)),
     );
     // Long labels wrap in narrow windows rather than push the row wider.
     text.wrap.max_width = width - 2.0 * ui.spacing().button_padding.x;
     let button = egui::Button::new(text).min_size(egui::vec2(width, 58.0));
-    let response = ui.add_enabled(enabled, button);
+    let response = ui.add_enabled(enabled, button).on_hover_text(action.hint());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
-    response
+    response.clicked()
 }
 
-fn controls(ui: &mut egui::Ui, state: &SessionState, muted: bool, commands: &mut Vec<Command>) {
-    use labels::*;
+fn controls(ui: &mut egui::Ui, state: &SessionState, muted: bool, commands: &mut Commands) {
     let holding = matches!(state.phase.kind, PhaseKind::Hold { .. }) && !state.phase.cut;
-    let pause = if state.paused { RESUME } else { PAUSE };
-    let sound = if muted { "Sound on" } else { "Sound off" };
+    // (action, whether its toggle is on, whether it can be pressed now)
     let buttons = [
-        (BACK, "Left arrow", true, Command::Back),
-        (pause, "Space", true, Command::TogglePause),
-        (SKIP, "Right arrow", true, Command::Skip),
-        (EXTEND, "+", holding, Command::ExtendHold),
-        (TOO_INTENSE, "I", holding, Command::TooIntense),
-        (sound, "M", true, Command::ToggleMute),
-        (FOLLOW_ALONG, "F11", true, Command::ToggleFollowAlong),
-        (STOP, "Esc", true, Command::AskStop),
+        (Action::Back, false, true),
+        (Action::TogglePause, state.paused, true),
+        (Action::Skip, false, true),
+        (Action::ExtendHold, false, holding),
+        (Action::TooIntense, false, holding),
+        (Action::ToggleMute, muted, true),
+        (Action::ToggleFollowAlong, false, true),
+        (Action::AskStop, false, true),
     ];
     ui.add_space(6.0);
     ui.label(
-        RichText::new(PAIN_RULE)
+        RichText::new(pain_rule())
             .size(17.0)
             .color(caution_colour(ui)),
     );
@@ -496,31 +440,33 @@ fn controls(ui: &mut egui::Ui, state: &SessionState, muted: bool, commands: &mut
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = gap;
         ui.spacing_mut().button_padding.x = 6.0;
-        for (label, key, enabled, command) in buttons {
-            if big_button(ui, width, label, key, enabled).clicked() {
-                commands.push(command);
+        for (action, on, enabled) in buttons {
+            if big_button(ui, width, action, on, enabled) {
+                commands.push(action.into());
             }
         }
     });
     ui.add_space(6.0);
 }
 
-fn confirm_stop(ctx: &egui::Context, commands: &mut Vec<Command>) {
-    egui::Modal::new(egui::Id::unique("confirm_stop")).show(ctx, |ui| {
-        ui.set_width(420.0);
-        ui.heading("Stop the routine?");
-        ui.label("The routine is paused. You can go on where you were, or stop here.");
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            let stop = egui::Button::new(RichText::new(labels::CONFIRM_STOP).size(18.0));
-            if ui.add(stop).clicked() {
-                commands.push(Command::ConfirmStop);
-            }
-            let go_on = egui::Button::new(RichText::new(labels::KEEP_GOING).size(18.0));
-            if ui.add(go_on).clicked() {
-                commands.push(Command::CancelStop);
-            }
-        });
-        ui.label(RichText::new("Enter stops, Esc goes on.").weak());
-    });
+fn confirm_stop(ctx: &egui::Context, commands: &mut Commands) {
+    let keys = format!(
+        "{} stops, {} goes on.",
+        Action::ConfirmStop.key_text().unwrap_or_default(),
+        Action::CancelStop.key_text().unwrap_or_default()
+    );
+    let question = Question {
+        id: "confirm_stop",
+        heading: "Stop the routine?",
+        body: "The routine is paused. You can go on where you were, or stop here.",
+        yes: Action::ConfirmStop.label(),
+        no: Action::CancelStop.label(),
+        footnote: Some(&keys),
+    };
+    // Esc is the registry's "Keep going", read with the other keys.
+    match question.show(ctx, false) {
+        Some(true) => commands.push(Action::ConfirmStop.into()),
+        Some(false) => commands.push(Action::CancelStop.into()),
+        None => {}
+    }
 }

@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, RichText};
 
-use super::Command;
-use super::player::clock_text;
+use super::words::length_text;
+use super::{Command, Commands};
 use crate::catalog::Catalog;
 use crate::model::{Routine, Settings};
 use crate::session::Session;
@@ -22,7 +22,7 @@ pub fn show(
     mine: &[RoutineFile],
     folder: Option<&std::path::Path>,
     settings: &Settings,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading("Routines");
@@ -66,10 +66,10 @@ fn routine_row(
     routine: &Routine,
     catalog: &Catalog,
     settings: &Settings,
-    commands: &mut Vec<Command>,
+    commands: &mut Commands,
 ) {
     let length = match Session::new(routine, catalog, settings) {
-        Ok(session) => format!("{} min", clock_text(session.timeline().total())),
+        Ok(session) => length_text(session.timeline().total()),
         Err(e) => format!("Can't be played: {e}"),
     };
     egui::Frame::group(ui.style())

@@ -1,9 +1,10 @@
 //! The safety screen: who should not roll, and the rules for everyone.
 //! Shown before the first session and kept one click away (Help, F1).
 
-use eframe::egui::{self, Key, RichText};
+use eframe::egui::{self, RichText};
 
-use super::Command;
+use super::Commands;
+use super::action::Action;
 use super::theme::caution_colour;
 
 /// Who should not roll at all without a doctor's go-ahead.
@@ -34,17 +35,8 @@ pub const RULES: [&str; 6] = [
     "Drink some water when you are done.",
 ];
 
-/// The button that accepts the rules (Enter does the same).
-pub const ACCEPT_LABEL: &str = "I understand, let's roll";
-
 /// Draws the safety screen.
-pub fn show(ui: &mut egui::Ui, first_run: bool, commands: &mut Vec<Command>) {
-    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter)) {
-        commands.push(Command::AcknowledgeSafety);
-    }
-    if !first_run && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
-        commands.push(Command::ShowLibrary);
-    }
+pub fn show(ui: &mut egui::Ui, first_run: bool, commands: &mut Commands) {
     // The button stays in view at the bottom, however small the window.
     egui::Panel::bottom("safety_accept").show(ui, |ui| {
         centred_column(ui, |ui| accept_bar(ui, first_run, commands));
@@ -66,20 +58,26 @@ fn centred_column(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
     });
 }
 
-fn accept_bar(ui: &mut egui::Ui, first_run: bool, commands: &mut Vec<Command>) {
+fn accept_bar(ui: &mut egui::Ui, first_run: bool, commands: &mut Commands) {
     ui.add_space(10.0);
     ui.horizontal(|ui| {
-        let label = if first_run {
-            ACCEPT_LABEL
+        // Read again from Help, the rules were accepted: the button goes back.
+        let action = if first_run {
+            Action::AcceptSafety
         } else {
-            "Back to the library"
+            Action::BackToLibrary
         };
-        let button = egui::Button::new(RichText::new(label).size(20.0).strong())
+        let button = egui::Button::new(RichText::new(action.label()).size(20.0).strong())
             .min_size(egui::vec2(280.0, 48.0));
         if ui.add(button).clicked() {
-            commands.push(Command::AcknowledgeSafety);
+            commands.push(Action::AcceptSafety.into());
         }
-        ui.label(RichText::new("Enter continues. Read this again any time: Help, or F1.").weak());
+        let keys = format!(
+            "{} continues. Read this again any time: Help, or {}.",
+            Action::AcceptSafety.key_text().unwrap_or_default(),
+            Action::ShowSafety.key_text().unwrap_or_default()
+        );
+        ui.label(RichText::new(keys).weak());
     });
     ui.add_space(6.0);
 }

@@ -4,12 +4,12 @@
 
 use eframe::egui::{self, RichText};
 
-use super::Command;
-use crate::model::settings::ranges;
+use super::{Command, Commands};
+use crate::model::limits::settings as limits;
 use crate::model::{FirstSide, Settings, TextSize, ThemePreference, Tool, Units};
 
 /// Draws the settings; a changed copy is sent as a command.
-pub fn show(ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
+pub fn show(ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {
     let mut s = settings.clone();
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading("Settings");
@@ -75,8 +75,8 @@ fn rows(ui: &mut egui::Ui, s: &mut Settings) {
         };
         let mut shown = s.pace_cm_per_s * factor;
         let (lo, hi) = (
-            *ranges::PACE_CM_PER_S.start() * factor,
-            *ranges::PACE_CM_PER_S.end() * factor,
+            *limits::PACE_CM_PER_S.start() * factor,
+            *limits::PACE_CM_PER_S.end() * factor,
         );
         let unit = if s.units == Units::Inches {
             " in/s"
@@ -105,21 +105,21 @@ fn rows(ui: &mut egui::Ui, s: &mut Settings) {
         ui,
         "Hold a tender spot for",
         &mut s.hold_seconds,
-        ranges::HOLD,
+        limits::HOLD_SECONDS,
         " s",
     );
     number(
         ui,
         "Rest between exercises",
         &mut s.rest_seconds,
-        ranges::REST,
+        limits::REST_SECONDS,
         " s",
     );
     number(
         ui,
         "Get ready before starting",
-        &mut s.get_ready_seconds,
-        ranges::GET_READY,
+        &mut s.first_get_ready_seconds,
+        limits::FIRST_GET_READY_SECONDS,
         " s",
     );
 

@@ -4,8 +4,9 @@ use std::time::Duration;
 
 use eframe::egui::{self, RichText};
 
-use super::Command;
-use super::player::clock_text;
+use super::Commands;
+use super::action::Action;
+use super::words::length_text;
 
 /// What the summary shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,13 +24,7 @@ pub struct Summary {
 pub const WATER: &str = "Drink a glass of water now.";
 
 /// Draws the summary.
-pub fn show(ui: &mut egui::Ui, summary: &Summary, commands: &mut Vec<Command>) {
-    if ui.input_mut(|i| {
-        i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
-            || i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
-    }) {
-        commands.push(Command::ShowLibrary);
-    }
+pub fn show(ui: &mut egui::Ui, summary: &Summary, commands: &mut Commands) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(20.0);
@@ -48,7 +43,7 @@ pub fn show(ui: &mut egui::Ui, summary: &Summary, commands: &mut Vec<Command>) {
                 format!("{count} exercises")
             };
             ui.label(
-                RichText::new(format!("{exercises} in {}", clock_text(summary.time))).size(26.0),
+                RichText::new(format!("{exercises} in {}", length_text(summary.time))).size(26.0),
             );
             ui.add(egui::Label::new(RichText::new(summary.exercises.join(", ")).weak()).wrap());
             ui.add_space(16.0);
@@ -58,10 +53,11 @@ pub fn show(ui: &mut egui::Ui, summary: &Summary, commands: &mut Vec<Command>) {
                  sharp or lasting pain is not: see a professional if you have it.",
             );
             ui.add_space(16.0);
-            let done = egui::Button::new(RichText::new("Back to the library").size(20.0))
+            let done = Action::FinishSummary;
+            let button = egui::Button::new(RichText::new(done.label()).size(20.0))
                 .min_size(egui::vec2(240.0, 48.0));
-            if ui.add(done).clicked() {
-                commands.push(Command::ShowLibrary);
+            if ui.add(button).on_hover_text(done.tooltip()).clicked() {
+                commands.push(done.into());
             }
         });
     });

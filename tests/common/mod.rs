@@ -1,5 +1,6 @@
 //! Helpers shared by the UI tests: start the real app on a data folder.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 #![allow(dead_code)]
 
 use std::path::Path;

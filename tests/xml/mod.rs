@@ -3,6 +3,8 @@
 //! declaration, comments, elements, quoted attributes, text and the
 //! predefined or numeric character references.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
 /// Checks `xml` and returns the root element's name.
 pub fn check_well_formed(xml: &str) -> Result<String, String> {
     let mut rest = xml.trim_start();

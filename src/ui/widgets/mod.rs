@@ -2,4 +2,5 @@
 
 pub mod illustration;
 pub mod picture_cache;
+pub mod question;
 pub mod raster;

@@ -1,0 +1,582 @@
+//! Every action a person can take, with its words and its keys.
+//!
+//! One registry: menus, buttons, tooltips, the keyboard shortcuts window,
+//! the README's keyboard table and the key handling all read it, so no key
+//! name is written anywhere else, and a new action is one entry here.
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+/// Where an action can be live: a screen, or a question over one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// The safety rules.
+    Safety,
+    /// The grid of exercise cards.
+    Library,
+    /// One exercise card.
+    Card,
+    /// The list of built-in routines.
+    Routines,
+    /// "My routines", the editor.
+    Editor,
+    /// The settings screen.
+    Settings,
+    /// A routine playing.
+    Player,
+    /// "Stop the routine?" over the player.
+    StopQuestion,
+    /// The end of a routine.
+    Summary,
+}
+
+impl Place {
+    /// Every place, in the order the shortcuts window lists them.
+    pub const ALL: [Place; 9] = [
+        Place::Safety,
+        Place::Library,
+        Place::Card,
+        Place::Routines,
+        Place::Editor,
+        Place::Settings,
+        Place::Player,
+        Place::StopQuestion,
+        Place::Summary,
+    ];
+
+    /// Its name, as the shortcuts window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Place::Safety => "Safety screen",
+            Place::Library => "Library",
+            Place::Card => "Card",
+            Place::Routines => "Routines",
+            Place::Editor => "My routines",
+            Place::Settings => "Settings",
+            Place::Player => "Player",
+            Place::StopQuestion => "Stop question",
+            Place::Summary => "Summary",
+        }
+    }
+
+    /// Whether a focused widget here keeps the plain keys it uses itself
+    /// (arrows, Enter, Space): egui moves focus with the arrows and presses
+    /// a focused button with Enter. The player and the questions take them
+    /// always, so that Space pauses whatever has the focus.
+    fn yields_to_focus(self) -> bool {
+        matches!(self, Place::Library | Place::Card)
+    }
+}
+
+/// Everywhere but a question, which has only its own answers.
+const ANYWHERE: &[Place] = &[
+    Place::Safety,
+    Place::Library,
+    Place::Card,
+    Place::Routines,
+    Place::Editor,
+    Place::Settings,
+    Place::Player,
+    Place::Summary,
+];
+
+/// A user action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    // Anywhere.
+    ShowSafety,
+    TextLarger,
+    TextSmaller,
+    ShowShortcuts,
+    Quit,
+    // The menu bar's screens.
+    ShowLibrary,
+    ShowRoutines,
+    EditRoutines,
+    ShowSettings,
+    // The safety screen.
+    AcceptSafety,
+    // Back from a card or the safety screen.
+    BackToLibrary,
+    // The library.
+    SearchLibrary,
+    SelectLeft,
+    SelectRight,
+    SelectUp,
+    SelectDown,
+    SelectFirst,
+    SelectLast,
+    OpenSelected,
+    // A card.
+    PreviousCard,
+    NextCard,
+    StartExercise,
+    // My routines.
+    NewRoutine,
+    SaveRoutine,
+    ImportRoutine,
+    ExportRoutine,
+    // The player.
+    TogglePause,
+    Back,
+    Skip,
+    ExtendHold,
+    TooIntense,
+    ToggleMute,
+    ToggleFollowAlong,
+    AskStop,
+    // The stop question.
+    ConfirmStop,
+    CancelStop,
+    // The summary.
+    FinishSummary,
+}
+
+const fn key(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+const fn command(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+impl Action {
+    /// Every action, in the order the shortcuts window lists them.
+    pub const ALL: [Action; 37] = [
+        Action::AcceptSafety,
+        Action::BackToLibrary,
+        Action::SearchLibrary,
+        Action::SelectLeft,
+        Action::SelectRight,
+        Action::SelectUp,
+        Action::SelectDown,
+        Action::SelectFirst,
+        Action::SelectLast,
+        Action::OpenSelected,
+        Action::PreviousCard,
+        Action::NextCard,
+        Action::StartExercise,
+        Action::NewRoutine,
+        Action::SaveRoutine,
+        Action::ImportRoutine,
+        Action::ExportRoutine,
+        Action::TogglePause,
+        Action::Back,
+        Action::Skip,
+        Action::ExtendHold,
+        Action::TooIntense,
+        Action::ToggleMute,
+        Action::ToggleFollowAlong,
+        Action::AskStop,
+        Action::ConfirmStop,
+        Action::CancelStop,
+        Action::FinishSummary,
+        Action::ShowLibrary,
+        Action::ShowRoutines,
+        Action::EditRoutines,
+        Action::ShowSettings,
+        Action::ShowSafety,
+        Action::ShowShortcuts,
+        Action::TextLarger,
+        Action::TextSmaller,
+        Action::Quit,
+    ];
+
+    /// The words on its button or menu entry (also its accessible name).
+    pub fn label(self) -> &'static str {
+        use Action::*;
+        match self {
+            ShowSafety => "Safety first",
+            TextLarger => "Larger text",
+            TextSmaller => "Smaller text",
+            ShowShortcuts => "Keyboard shortcuts",
+            Quit => "Quit",
+            ShowLibrary => "Library",
+            ShowRoutines => "Routines",
+            EditRoutines => "My routines",
+            ShowSettings => "Settings",
+            AcceptSafety => "I understand, let's roll",
+            BackToLibrary | FinishSummary => "Back to the library",
+            SearchLibrary => "Search",
+            SelectLeft => "Select the card on the left",
+            SelectRight => "Select the card on the right",
+            SelectUp => "Select the card above",
+            SelectDown => "Select the card below",
+            SelectFirst => "Select the first card",
+            SelectLast => "Select the last card",
+            OpenSelected => "Open the selected card",
+            PreviousCard => "Previous",
+            NextCard => "Next",
+            StartExercise => "Start this exercise",
+            NewRoutine => "New routine",
+            SaveRoutine => "Save",
+            ImportRoutine => "Import a routine file...",
+            ExportRoutine => "Export...",
+            TogglePause => "Pause",
+            Back => "Back",
+            Skip => "Skip",
+            ExtendHold => "+10 s",
+            TooIntense => "Too intense",
+            ToggleMute => "Mute",
+            ToggleFollowAlong => "Follow along",
+            AskStop => "Stop",
+            ConfirmStop => "Stop the routine",
+            CancelStop => "Keep going",
+        }
+    }
+
+    /// The label of a button that toggles, for its current state: "Resume"
+    /// while paused, "Unmute" while muted.
+    pub fn toggle_label(self, on: bool) -> &'static str {
+        match (self, on) {
+            (Action::TogglePause, true) => "Resume",
+            (Action::ToggleMute, true) => "Unmute",
+            _ => self.label(),
+        }
+    }
+
+    /// What it does, in a sentence: its tooltip and its line in the
+    /// shortcuts window.
+    pub fn hint(self) -> &'static str {
+        use Action::*;
+        match self {
+            ShowSafety => "Read the safety rules again",
+            TextLarger => "Larger text",
+            TextSmaller => "Smaller text",
+            ShowShortcuts => "This list of keys",
+            Quit => "Quit",
+            ShowLibrary => "The exercise cards",
+            ShowRoutines => "The built-in routines",
+            EditRoutines => "Make and change your own routines",
+            ShowSettings => "Units, timings, sound, look and tools",
+            AcceptSafety => "Accept and continue",
+            BackToLibrary => "Back to the library",
+            SearchLibrary => "Search (Enter or Down: to the results)",
+            SelectLeft => "Select the card on the left",
+            SelectRight => "Select the card on the right",
+            SelectUp => "Select the card above",
+            SelectDown => "Select the card below",
+            SelectFirst => "Select the first card",
+            SelectLast => "Select the last card",
+            OpenSelected => "Open the selected card",
+            PreviousCard => "Previous card",
+            NextCard => "Next card",
+            StartExercise => "Start this exercise",
+            NewRoutine => "Start a new routine of your own",
+            SaveRoutine => "Save the routine",
+            ImportRoutine => "Add a routine file someone shared",
+            ExportRoutine => "Save a copy to share",
+            TogglePause => "Pause / resume",
+            Back => "Go back",
+            Skip => "Skip ahead",
+            ExtendHold => "Ten more seconds of hold (up to 60 s)",
+            TooIntense => "Too intense: work around the spot, then come back",
+            ToggleMute => "Sound off / on",
+            ToggleFollowAlong => "Follow-along view",
+            AskStop => "Stop (asks first)",
+            ConfirmStop => "Stop the routine",
+            CancelStop => "Go on with the routine",
+            FinishSummary => "Back to the library",
+        }
+    }
+
+    /// Its keys, the one shown on buttons first. Cmd stands in for Ctrl
+    /// on macOS.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        use Action::*;
+        match self {
+            ShowSafety => const { &[key(Key::F1)] },
+            // Ctrl+= is Ctrl+Plus without Shift on most keyboards.
+            TextLarger => const { &[command(Key::Plus), command(Key::Equals)] },
+            TextSmaller => const { &[command(Key::Minus)] },
+            ShowShortcuts => const { &[key(Key::Questionmark)] },
+            Quit => const { &[command(Key::Q)] },
+            AcceptSafety | OpenSelected | ConfirmStop => const { &[key(Key::Enter)] },
+            BackToLibrary => const { &[key(Key::Escape), key(Key::Backspace)] },
+            SearchLibrary => const { &[command(Key::F), key(Key::Slash)] },
+            SelectLeft => const { &[key(Key::ArrowLeft)] },
+            SelectRight => const { &[key(Key::ArrowRight)] },
+            SelectUp => const { &[key(Key::ArrowUp)] },
+            SelectDown => const { &[key(Key::ArrowDown)] },
+            SelectFirst => const { &[key(Key::Home)] },
+            SelectLast => const { &[key(Key::End)] },
+            PreviousCard | Back => const { &[key(Key::ArrowLeft)] },
+            NextCard | Skip => const { &[key(Key::ArrowRight)] },
+            StartExercise => const { &[key(Key::S)] },
+            SaveRoutine => const { &[command(Key::S)] },
+            TogglePause => const { &[key(Key::Space)] },
+            // "=" is "+" without Shift on most keyboards.
+            ExtendHold => const { &[key(Key::Plus), key(Key::Equals)] },
+            TooIntense => const { &[key(Key::I)] },
+            ToggleMute => const { &[key(Key::M)] },
+            ToggleFollowAlong => const { &[key(Key::F11)] },
+            AskStop | CancelStop => const { &[key(Key::Escape)] },
+            FinishSummary => const { &[key(Key::Enter), key(Key::Escape)] },
+            ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | NewRoutine
+            | ImportRoutine | ExportRoutine => &[],
+        }
+    }
+
+    /// The places where its keys work.
+    pub fn places(self) -> &'static [Place] {
+        use Action::*;
+        match self {
+            ShowSafety | TextLarger | TextSmaller | ShowShortcuts | Quit => ANYWHERE,
+            ShowLibrary | ShowRoutines | EditRoutines | ShowSettings => &[
+                Place::Safety,
+                Place::Library,
+                Place::Card,
+                Place::Routines,
+                Place::Editor,
+                Place::Settings,
+                Place::Summary,
+            ],
+            AcceptSafety => &[Place::Safety],
+            BackToLibrary => &[Place::Card, Place::Safety],
+            SearchLibrary | SelectLeft | SelectRight | SelectUp | SelectDown | SelectFirst
+            | SelectLast | OpenSelected => &[Place::Library],
+            PreviousCard | NextCard | StartExercise => &[Place::Card],
+            NewRoutine | SaveRoutine | ImportRoutine | ExportRoutine => &[Place::Editor],
+            TogglePause | Back | Skip | ExtendHold | TooIntense | ToggleMute
+            | ToggleFollowAlong | AskStop => &[Place::Player],
+            ConfirmStop | CancelStop => &[Place::StopQuestion],
+            FinishSummary => &[Place::Summary],
+        }
+    }
+
+    /// Whether its keys work in `place`.
+    pub fn is_live_in(self, place: Place) -> bool {
+        self.places().contains(&place)
+    }
+
+    /// Where its keys work, in words: "Anywhere", or the places.
+    pub fn where_text(self) -> String {
+        if self.places() == ANYWHERE {
+            return "Anywhere".to_owned();
+        }
+        let names: Vec<&str> = self.places().iter().map(|p| p.label()).collect();
+        names.join(", ")
+    }
+
+    /// Its first key as a button shows it ("Ctrl+S", "Space"), if it has one.
+    pub fn key_text(self) -> Option<String> {
+        self.shortcuts().first().map(|s| shortcut_text(s, on_mac()))
+    }
+
+    /// All its keys: "Esc or Backspace".
+    pub fn keys_text(self, mac: bool) -> String {
+        let keys: Vec<String> = self
+            .shortcuts()
+            .iter()
+            .map(|s| shortcut_text(s, mac))
+            .collect();
+        keys.join(" or ")
+    }
+
+    /// Its hint with its first key, for a tooltip: "Save the routine (Ctrl+S)".
+    pub fn tooltip(self) -> String {
+        match self.key_text() {
+            Some(key) => format!("{} ({key})", self.hint()),
+            None => self.hint().to_owned(),
+        }
+    }
+
+    /// A menu entry for this action, with its key at the side; a screen
+    /// reader hears the label alone.
+    pub fn menu_entry(self, ui: &mut egui::Ui) -> egui::Response {
+        let button = egui::Button::new(self.label());
+        let button = match self.key_text() {
+            Some(key) => button.shortcut_text(key),
+            None => button,
+        };
+        let response = ui.add(button);
+        let label = self.label();
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+        response
+    }
+}
+
+/// A plain button for an action, with its hint and key as the tooltip.
+pub fn action_button(ui: &mut egui::Ui, action: Action, enabled: bool) -> egui::Response {
+    ui.add_enabled(enabled, egui::Button::new(action.label()))
+        .on_hover_text(action.tooltip())
+}
+
+/// Whether keys are named as on a Mac (Cmd for Ctrl).
+fn on_mac() -> bool {
+    cfg!(target_os = "macos")
+}
+
+/// A key as people name it: "Right arrow", "Esc", "+".
+fn key_name(key: Key, alone: bool) -> &'static str {
+    match key {
+        Key::ArrowLeft => "Left arrow",
+        Key::ArrowRight => "Right arrow",
+        Key::ArrowUp => "Up arrow",
+        Key::ArrowDown => "Down arrow",
+        Key::Escape => "Esc",
+        Key::Plus if !alone => "Plus",
+        Key::Minus if !alone => "Minus",
+        Key::Plus => "+",
+        Key::Minus => "-",
+        Key::Equals => "=",
+        Key::Slash => "/",
+        Key::Questionmark => "?",
+        other => other.name(),
+    }
+}
+
+/// A shortcut in words: "Ctrl+Q", "Cmd+Q" on a Mac, "F11".
+pub fn shortcut_text(shortcut: &KeyboardShortcut, mac: bool) -> String {
+    let m = shortcut.modifiers;
+    let mut text = String::new();
+    if m.command || m.ctrl || m.mac_cmd {
+        text.push_str(if mac { "Cmd+" } else { "Ctrl+" });
+    }
+    if m.alt {
+        text.push_str(if mac { "Option+" } else { "Alt+" });
+    }
+    if m.shift {
+        text.push_str("Shift+");
+    }
+    text.push_str(key_name(shortcut.logical_key, text.is_empty()));
+    text
+}
+
+/// Whether a key press belongs to a focused text field or widget rather
+/// than to an action: a field being typed in keeps every plain key, a
+/// focused widget in a place that yields keeps the arrows, Enter and Space.
+fn key_is_free(shortcut: &KeyboardShortcut, place: Place, typing: bool, focused: bool) -> bool {
+    let m = shortcut.modifiers;
+    let k = shortcut.logical_key;
+    let function_key = matches!(
+        k,
+        Key::F1
+            | Key::F2
+            | Key::F3
+            | Key::F4
+            | Key::F5
+            | Key::F6
+            | Key::F7
+            | Key::F8
+            | Key::F9
+            | Key::F10
+            | Key::F11
+            | Key::F12
+    );
+    if m.command || m.ctrl || m.mac_cmd || m.alt || function_key || k == Key::Escape {
+        return true;
+    }
+    if typing {
+        return false;
+    }
+    let widget_key = matches!(
+        k,
+        Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown | Key::Enter | Key::Space
+    );
+    !(focused && widget_key && place.yields_to_focus())
+}
+
+/// The actions whose keys were pressed this frame in `place`; their key
+/// presses are consumed. Shortcuts with more modifiers are matched first,
+/// so Ctrl+S saves rather than starts an exercise.
+pub fn pressed(ctx: &egui::Context, place: Place) -> Vec<Action> {
+    let typing = ctx.egui_wants_keyboard_input();
+    let focused = ctx.memory(|m| m.focused()).is_some();
+    let mut live: Vec<(Action, KeyboardShortcut)> = Action::ALL
+        .iter()
+        .filter(|a| a.is_live_in(place))
+        .flat_map(|a| a.shortcuts().iter().map(move |s| (*a, *s)))
+        .filter(|(_, s)| key_is_free(s, place, typing, focused))
+        .collect();
+    let weight = |m: Modifiers| u8::from(m.command) + u8::from(m.alt) + u8::from(m.shift);
+    live.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.modifiers)));
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        for (action, shortcut) in live {
+            if i.consume_shortcut(&shortcut) && !out.contains(&action) {
+                out.push(action);
+            }
+        }
+    });
+    out
+}
+
+/// The keyboard table of the README, made from the registry: every
+/// action with a key, by place.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Where | Key | What it does |\n| --- | --- | --- |\n");
+    for (place, keys, what) in rows(false) {
+        out.push_str(&format!("| {place} | {keys} | {what} |\n"));
+    }
+    out
+}
+
+/// The rows of the shortcuts window: (where, keys, what), every action with
+/// a key, in the registry's order.
+pub fn rows(mac: bool) -> Vec<(String, String, &'static str)> {
+    Action::ALL
+        .iter()
+        .filter(|a| !a.shortcuts().is_empty())
+        .map(|a| (a.where_text(), a.keys_text(mac), a.hint()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        for a in Action::ALL {
+            assert!(seen.insert(a), "{a:?} twice");
+        }
+    }
+
+    #[test]
+    fn no_two_live_actions_share_a_key_in_one_place() {
+        for place in Place::ALL {
+            let mut keys: Vec<(KeyboardShortcut, Action)> = Vec::new();
+            for a in Action::ALL.iter().filter(|a| a.is_live_in(place)) {
+                for s in a.shortcuts() {
+                    if let Some((_, other)) = keys.iter().find(|(k, _)| k == s) {
+                        panic!("{a:?} and {other:?} both use {s:?} in {place:?}");
+                    }
+                    keys.push((*s, *a));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_place_has_a_way_out_or_on() {
+        for place in Place::ALL {
+            assert!(
+                Action::ALL
+                    .iter()
+                    .any(|a| a.is_live_in(place) && !a.shortcuts().is_empty()),
+                "{place:?} has no key"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_read_as_people_name_them() {
+        assert_eq!(Action::SaveRoutine.keys_text(false), "Ctrl+S");
+        assert_eq!(Action::SaveRoutine.keys_text(true), "Cmd+S");
+        assert_eq!(Action::TextLarger.keys_text(false), "Ctrl+Plus or Ctrl+=");
+        assert_eq!(Action::ExtendHold.keys_text(false), "+ or =");
+        assert_eq!(Action::BackToLibrary.keys_text(false), "Esc or Backspace");
+        assert_eq!(Action::Skip.keys_text(false), "Right arrow");
+        assert_eq!(Action::StartExercise.keys_text(false), "S");
+        assert_eq!(Action::ShowSafety.where_text(), "Anywhere");
+        assert_eq!(Action::BackToLibrary.where_text(), "Card, Safety screen");
+    }
+
+    #[test]
+    fn toggles_say_what_pressing_them_does() {
+        assert_eq!(Action::ToggleMute.toggle_label(false), "Mute");
+        assert_eq!(Action::ToggleMute.toggle_label(true), "Unmute");
+        assert_eq!(Action::TogglePause.toggle_label(true), "Resume");
+    }
+}

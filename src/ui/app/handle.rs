@@ -1,0 +1,162 @@
+//! Applying commands: one dispatch here, one handler per concern beside it
+//! (settings, routine files, playing). Navigation is handled here.
+
+use eframe::egui;
+
+use super::RollcoachApp;
+use crate::ui::Command;
+use crate::ui::action::Action;
+use crate::ui::state::Screen;
+
+impl RollcoachApp {
+    /// Applies one command.
+    pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        if self.state.screen == Screen::Editor
+            && leaves_editor(&command)
+            && !self.state.editor.may_leave(command.clone())
+        {
+            return;
+        }
+        match command {
+            Command::Run(action) => self.run(ctx, action),
+            Command::OpenCard(id) => {
+                if self.state.catalog.get(&id).is_some() {
+                    self.state.screen = Screen::Card { id };
+                }
+            }
+            Command::DismissNotice(index) => self.state.notices.dismiss(index),
+            Command::SetTheme(_)
+            | Command::SetTextSize(_)
+            | Command::SetToolOwned(..)
+            | Command::SetSettings(_) => self.change_settings(ctx, command),
+            Command::DuplicateRoutine(routine) => {
+                self.state.editor.duplicate(&routine);
+                self.state.screen = Screen::Editor;
+            }
+            Command::DeleteRoutine(path) => self.delete_routine(&path),
+            Command::UndoDelete => self.undo_delete(),
+            Command::Import(paths) => self.import(paths),
+            Command::StartRoutine(routine) => self.start_routine(ctx, routine),
+            Command::StartExercise(id) => self.start_exercise(ctx, &id),
+        }
+    }
+
+    /// Carries out an action of the registry.
+    fn run(&mut self, ctx: &egui::Context, action: Action) {
+        use Action::*;
+        match action {
+            ShowSafety => {
+                self.state.screen = Screen::Safety {
+                    first_run: !self.state.settings.safety_acknowledged,
+                }
+            }
+            AcceptSafety => self.accept_safety(ctx),
+            BackToLibrary => self.back_to_library(),
+            ShowLibrary | FinishSummary => self.show_library(),
+            ShowRoutines => self.state.screen = Screen::Routines,
+            EditRoutines => self.state.screen = Screen::Editor,
+            ShowSettings => self.state.screen = Screen::Settings,
+            ShowShortcuts => self.state.show_shortcuts = !self.state.show_shortcuts,
+            Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            SearchLibrary | SelectLeft | SelectRight | SelectUp | SelectDown | SelectFirst
+            | SelectLast | OpenSelected => {
+                let state = &mut self.state;
+                let opened = state
+                    .library
+                    .run(action, ctx, &state.catalog, &state.settings);
+                self.commands.extend(opened);
+            }
+            PreviousCard | NextCard => self.step_card(action == NextCard),
+            StartExercise => {
+                if let Screen::Card { id } = &self.state.screen {
+                    let id = id.clone();
+                    self.start_exercise(ctx, &id);
+                }
+            }
+            TextLarger | TextSmaller | ToggleMute => self.change_setting(ctx, action),
+            NewRoutine => self.state.editor.new_routine(),
+            SaveRoutine => self.save_routine(),
+            ImportRoutine => self.import_dialog(),
+            ExportRoutine => self.export_dialog(),
+            TogglePause | Back | Skip | ExtendHold | TooIntense | AskStop | CancelStop
+            | ConfirmStop | ToggleFollowAlong => self.control_player(ctx, action),
+        }
+    }
+
+    fn accept_safety(&mut self, ctx: &egui::Context) {
+        if !self.state.settings.safety_acknowledged {
+            self.state.settings.safety_acknowledged = true;
+            self.saver.changed();
+        }
+        self.state.screen = Screen::Library;
+        if let Some(routine) = self.state.pending_start.take() {
+            self.start_routine(ctx, routine);
+        } else if self.state.player.is_some() {
+            self.state.screen = Screen::Player;
+        }
+    }
+
+    /// Esc on a card, or on the safety screen read again from Help.
+    fn back_to_library(&mut self) {
+        match self.state.screen {
+            // The rules must be accepted once before anything else.
+            Screen::Safety { first_run: true } => {}
+            Screen::Safety { first_run: false } if self.state.player.is_some() => {
+                self.state.screen = Screen::Player;
+            }
+            _ => self.show_library(),
+        }
+    }
+
+    fn show_library(&mut self) {
+        let state = &mut self.state;
+        if let Screen::Card { id } = &state.screen {
+            state.library.select_id(id, &state.catalog, &state.settings);
+        }
+        // A routine in progress is only left by stopping it.
+        state.screen = if state.player.is_some() {
+            Screen::Player
+        } else {
+            Screen::Library
+        };
+    }
+
+    /// The next or previous card of the library, from the one showing.
+    fn step_card(&mut self, forward: bool) {
+        let Screen::Card { id } = &self.state.screen else {
+            return;
+        };
+        let all = self.state.catalog.exercises();
+        let Some(index) = all.iter().position(|e| &e.id == id) else {
+            return;
+        };
+        let to = if forward {
+            all.get(index + 1)
+        } else {
+            index.checked_sub(1).and_then(|i| all.get(i))
+        };
+        if let Some(e) = to {
+            self.state.screen = Screen::Card { id: e.id.clone() };
+        }
+    }
+}
+
+/// Whether a command takes the person out of the editor (and so asks first
+/// about unsaved changes).
+fn leaves_editor(command: &Command) -> bool {
+    match command {
+        Command::Run(action) => matches!(
+            action,
+            Action::ShowLibrary
+                | Action::ShowRoutines
+                | Action::ShowSafety
+                | Action::ShowSettings
+                | Action::Quit
+        ),
+        Command::OpenCard(_)
+        | Command::StartRoutine(_)
+        | Command::StartExercise(_)
+        | Command::DuplicateRoutine(_) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,260 @@
+//! The eframe app: the state the person sees, the window's resources
+//! beside it, and the queue of commands applied in one place after each
+//! frame.
+
+mod handle;
+mod playing;
+mod routines;
+mod settings;
+mod view;
+
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use super::action;
+use super::clock::Clock;
+use super::editor::Editor;
+use super::notices::Notice;
+use super::settings_saver::SettingsSaver;
+use super::state::{AppState, Screen};
+use super::{Command, Commands, StartOptions, frame_cost, theme};
+use crate::audio::Audio;
+use crate::catalog::Catalog;
+use crate::store::{DataDir, RoutineFiles};
+
+/// The Rollcoach application: its state, and the resources that serve it.
+pub struct RollcoachApp {
+    state: AppState,
+    /// The sound device, opened only if there is one.
+    audio: Audio,
+    clock: Clock,
+    /// The folder of the user's routines; `None` without a data folder.
+    routine_files: Option<RoutineFiles>,
+    /// Writes the settings when a change is complete.
+    saver: SettingsSaver,
+    /// What the screens asked for during this frame.
+    commands: Commands,
+    /// Whether the window had focus at the last frame.
+    was_focused: bool,
+    /// See [`StartOptions::window_cleared`].
+    window_cleared: bool,
+    /// See [`StartOptions::report_first_frame`]; `None` once reported.
+    report_first_frame: Option<Instant>,
+}
+
+impl RollcoachApp {
+    /// Creates the app: reads the user's files (unless the caller did) and
+    /// chooses the first screen.
+    pub fn new(ctx: &egui::Context, catalog: Catalog, options: StartOptions) -> RollcoachApp {
+        let loaded = options.loaded.clone().or_else(|| {
+            let dir = options.data_dir.clone().or_else(DataDir::platform)?;
+            Some(dir.load())
+        });
+        let mut notices = Vec::new();
+        let (store, settings, routine_files, routines) = match loaded {
+            Some(loaded) => {
+                notices.extend(
+                    loaded
+                        .settings_problem
+                        .as_ref()
+                        .map(Notice::unreadable_settings),
+                );
+                notices.extend(
+                    loaded
+                        .routine_problems
+                        .iter()
+                        .map(Notice::unreadable_routine),
+                );
+                let files = Some(loaded.routine_files);
+                (
+                    Some(loaded.settings_store),
+                    loaded.settings,
+                    files,
+                    loaded.routines,
+                )
+            }
+            None => {
+                notices.push(Notice::plain(
+                    "Rollcoach found no home folder to keep its settings in, so they won't be \
+                     remembered. Start it with --data-dir FOLDER to choose one.",
+                ));
+                (None, crate::model::Settings::default(), None, Vec::new())
+            }
+        };
+        theme::install_style(ctx);
+        theme::apply_settings(ctx, &settings);
+        let audio = if options.silent {
+            Audio::none()
+        } else {
+            Audio::open(settings.volume)
+        };
+        audio.set_volume(settings.volume, settings.muted);
+        if let Some(why) = audio.problem() {
+            log::warn!("no sound device: {why}");
+            notices.push(Notice::no_sound());
+        }
+        let mut state = AppState::new(catalog, settings, Editor::new(routines));
+        state.routines_dir = routine_files.as_ref().map(|f| f.dir().to_path_buf());
+        for notice in notices {
+            state.notices.push(notice);
+        }
+        let mut app = RollcoachApp {
+            state,
+            audio,
+            clock: options.clock.unwrap_or_else(Clock::system),
+            routine_files,
+            saver: SettingsSaver::new(store),
+            commands: Vec::new(),
+            was_focused: true,
+            window_cleared: options.window_cleared,
+            report_first_frame: options.report_first_frame,
+        };
+        if let Some(routine) = options.start_routine {
+            if app.state.settings.safety_acknowledged {
+                app.start_routine(ctx, routine);
+            } else {
+                app.state.pending_start = Some(routine);
+            }
+        }
+        app
+    }
+
+    /// What the app shows and keeps.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The time now, from the app's clock.
+    pub fn now(&self) -> Duration {
+        self.clock.now()
+    }
+
+    /// How many times the settings file was written since the start.
+    pub fn settings_writes(&self) -> usize {
+        self.saver.writes()
+    }
+
+    /// Turns the keys pressed this frame into commands, for the place the
+    /// keys go to now.
+    fn take_keys(&mut self, ctx: &egui::Context) {
+        if self.state.screen == Screen::Editor && self.state.editor.is_asking() {
+            return;
+        }
+        let place = self.state.place();
+        self.commands
+            .extend(action::pressed(ctx, place).into_iter().map(Command::Run));
+    }
+
+    /// Applies every command sent during the frame.
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(ctx, command);
+        }
+    }
+
+    /// Writes the settings once the gesture that changed them is over.
+    fn save_settings_when_settled(&mut self, ctx: &egui::Context) {
+        if !self.saver.is_waiting() {
+            return;
+        }
+        let going_on = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
+        if let Some(problem) = self.saver.save_when_settled(&self.state.settings, going_on) {
+            self.report_unsaved_settings(&problem);
+        }
+    }
+
+    /// Files changed outside the app are picked up when the window comes
+    /// back into focus; files dropped on the window are imported.
+    fn watch_window(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.was_focused {
+            self.reload_from_disk();
+        }
+        self.was_focused = focused;
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() && self.state.player.is_none() {
+            self.commands.push(Command::Import(dropped));
+            ctx.request_repaint();
+        }
+        // Closing the window with unsaved edits asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && self.state.editor.has_unsaved_changes()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state.screen = Screen::Editor;
+            self.state
+                .editor
+                .may_leave(Command::Run(action::Action::Quit));
+        }
+    }
+}
+
+impl eframe::App for RollcoachApp {
+    /// egui makes its glyph atlas as wide as the widest texture the
+    /// renderer takes: 16384 pixels with Mesa's software renderer, 8 MB
+    /// kept twice (in memory and in the renderer) for a few hundred glyphs.
+    /// 2048 pixels hold them all.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        raw_input.max_texture_side = raw_input.max_texture_side.map(|side| side.min(2048));
+    }
+
+    /// The window starts each frame in the panels' colour, so the panels
+    /// need not paint their backgrounds (see `frame_cost`).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
+    /// Keeps time even while the window is hidden: ends the routine when it
+    /// is over and asks to be called again when the screen next changes.
+    /// (The sound is scheduled in the audio stream and needs no frames.)
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if let Some(started) = self.report_first_frame {
+            // The second frame starts once the first one is on screen.
+            if ctx.cumulative_frame_nr() >= 1 {
+                report_first_frame(started);
+                self.report_first_frame = None;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+        if self.audio.take_device_lost() {
+            self.state.notices.push(Notice::plain(
+                "The sound device stopped working. The routine goes on without sound.",
+            ));
+        }
+        self.watch_window(ctx);
+        self.save_settings_when_settled(ctx);
+        self.keep_time(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.take_keys(ui.ctx());
+        let now = self.clock.now();
+        view::draw(ui, &mut self.state, now, &mut self.commands);
+        self.apply_commands(ui.ctx());
+        let cleared_to = self.window_cleared.then(|| ui.visuals().panel_fill);
+        frame_cost::lighten(ui.ctx(), cleared_to);
+    }
+
+    /// A change still waiting to be written is written on the way out.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(problem) = self.saver.save_now(&self.state.settings) {
+            log::warn!("settings not saved on exit: {problem}");
+        }
+    }
+}
+
+/// Prints when the first frame showed, for benchmarks.
+fn report_first_frame(started: Instant) {
+    let unix_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    println!("first_frame_ms={}", started.elapsed().as_millis());
+    println!("first_frame_unix_ms={unix_ms}");
+}

@@ -1,0 +1,133 @@
+//! Playing a routine: starting it, the player's controls, keeping time and
+//! the summary at the end.
+
+use eframe::egui;
+
+use super::RollcoachApp;
+use crate::model::Routine;
+use crate::session::Session;
+use crate::ui::action::Action;
+use crate::ui::notices::Notice;
+use crate::ui::player::Player;
+use crate::ui::state::Screen;
+use crate::ui::summary::Summary;
+
+impl RollcoachApp {
+    /// Plays `routine` from its get-ready.
+    pub(super) fn start_routine(&mut self, ctx: &egui::Context, routine: Routine) {
+        let state = &mut self.state;
+        match Session::new(&routine, &state.catalog, &state.settings) {
+            Ok(mut session) => {
+                let now = self.clock.now();
+                session.start(now);
+                self.audio.follow(&session, now);
+                state.player = Some(Player::new(session));
+                state.summary = None;
+                state.screen = Screen::Player;
+                ctx.request_repaint();
+            }
+            Err(e) => state
+                .notices
+                .push(Notice::plain(format!("That routine can't be played: {e}."))),
+        }
+    }
+
+    /// Plays one card of the library with its own timings.
+    pub(super) fn start_exercise(&mut self, ctx: &egui::Context, id: &str) {
+        let state = &self.state;
+        if let Some(exercise) = state.catalog.get(id) {
+            let routine = Routine::single_exercise(exercise, &state.settings);
+            self.start_routine(ctx, routine);
+        }
+    }
+
+    /// The player's buttons and keys.
+    pub(super) fn control_player(&mut self, ctx: &egui::Context, action: Action) {
+        let now = self.clock.now();
+        let Some(player) = self.state.player.as_mut() else {
+            return;
+        };
+        let session = &mut player.session;
+        match action {
+            Action::TogglePause => session.toggle_pause(now),
+            Action::Skip => session.skip(now),
+            Action::Back => session.back(now),
+            Action::ExtendHold => {
+                session.extend_hold(now);
+            }
+            Action::TooIntense => {
+                session.too_intense(now);
+            }
+            Action::AskStop => {
+                player.resume_after = !session.is_paused();
+                session.pause(now);
+                player.confirming_stop = true;
+            }
+            Action::CancelStop => {
+                player.confirming_stop = false;
+                if player.resume_after {
+                    session.resume(now);
+                }
+            }
+            Action::ConfirmStop => {
+                player.confirming_stop = false;
+                session.stop(now);
+                self.audio.follow(&player.session, now);
+                self.finish_routine(ctx);
+                return;
+            }
+            Action::ToggleFollowAlong => {
+                player.follow_along = !player.follow_along;
+                let full = player.follow_along;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(full));
+                return;
+            }
+            _ => return,
+        }
+        self.audio.follow(&player.session, now);
+    }
+
+    /// Ends the routine and shows its summary.
+    pub(super) fn finish_routine(&mut self, ctx: &egui::Context) {
+        let Some(player) = self.state.player.take() else {
+            return;
+        };
+        let state = player.session.state(self.clock.now());
+        let steps = player.session.timeline().steps();
+        let reached = if state.finished {
+            steps.len()
+        } else {
+            state.step_number
+        };
+        if !state.finished {
+            self.audio.silence();
+        }
+        self.state.summary = Some(Summary {
+            routine: player.session.name().to_owned(),
+            exercises: steps.iter().take(reached).map(|s| s.name.clone()).collect(),
+            time: state.position,
+            completed: state.finished,
+        });
+        if player.follow_along {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+        self.state.screen = Screen::Summary;
+    }
+
+    /// Ends a routine that is over, and asks for a frame when the player
+    /// next changes.
+    pub(super) fn keep_time(&mut self, ctx: &egui::Context) {
+        let now = self.clock.now();
+        let Some(player) = &self.state.player else {
+            return;
+        };
+        if player.session.is_over(now) && !player.confirming_stop {
+            self.finish_routine(ctx);
+            ctx.request_repaint();
+            return;
+        }
+        if let Some(after) = player.next_change(now) {
+            ctx.request_repaint_after(after);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Drawing one frame: the menu bar and notices, the screen showing, and
+//! the shortcuts window. Drawing only reads the state (and the screens'
+//! own fields) and sends commands.
+
+use std::time::Duration;
+
+use eframe::egui;
+
+use crate::ui::action::Action;
+use crate::ui::state::{AppState, Screen};
+use crate::ui::{Command, Commands, card, menu, routines, safety, settings, summary};
+
+/// Draws the whole window.
+pub fn draw(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut Commands) {
+    let playing = state.playing();
+    if !state.follow_along() {
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu::bar(ui, &state.settings, playing, commands);
+            state.notices.ui(ui, commands);
+        });
+    }
+    screen(ui, state, now, commands);
+    if state.show_shortcuts {
+        menu::shortcuts_window(ui.ctx(), &mut state.show_shortcuts);
+    }
+}
+
+fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut Commands) {
+    let catalog = &state.catalog;
+    let chosen = &state.settings;
+    match &state.screen {
+        Screen::Safety { first_run } => safety::show(ui, *first_run, commands),
+        Screen::Library => state.library.show(ui, catalog, chosen, commands),
+        Screen::Card { id } => match catalog.get(id) {
+            Some(exercise) => card::show(ui, exercise, catalog, chosen, commands),
+            None => commands.push(Command::Run(Action::ShowLibrary)),
+        },
+        Screen::Routines => routines::show(
+            ui,
+            catalog,
+            &state.editor.routines,
+            state.routines_dir.as_deref(),
+            chosen,
+            commands,
+        ),
+        Screen::Player => match &state.player {
+            Some(player) => player.show(ui, now, catalog, chosen, commands),
+            None => commands.push(Command::Run(Action::ShowLibrary)),
+        },
+        Screen::Settings => settings::show(ui, chosen, commands),
+        Screen::Editor => state.editor.show(ui, catalog, chosen, commands),
+        Screen::Summary => match &state.summary {
+            Some(s) => summary::show(ui, s, commands),
+            None => commands.push(Command::Run(Action::ShowLibrary)),
+        },
+    }
+}

@@ -1,0 +1,321 @@
+//! The routine being edited: its header (name, about, total, buttons), a
+//! row per step, and the search that adds an exercise.
+
+use eframe::egui::{self, RichText};
+
+use super::{Draft, Editor, labels};
+use crate::catalog::Catalog;
+use crate::model::{RoutineProblem, Settings, Step, StepSides};
+use crate::session::Session;
+use crate::ui::Commands;
+use crate::ui::action::{Action, action_button};
+use crate::ui::theme::caution_colour;
+use crate::ui::words::length_text;
+
+/// What a step row asks for.
+#[derive(Debug, Clone, Copy)]
+enum StepEdit {
+    Move(usize, usize),
+    Remove(usize),
+}
+
+impl Editor {
+    pub(super) fn draft_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        catalog: &Catalog,
+        settings: &Settings,
+        commands: &mut Commands,
+    ) {
+        let Some(draft) = self.draft.as_mut() else {
+            return;
+        };
+        let problems = catalog.routine_problems(&draft.routine);
+        let mut changed = header_ui(ui, draft, &problems, catalog, settings);
+        let mut delete = None;
+        buttons_ui(ui, draft, problems.is_empty(), commands, &mut delete);
+        ui.separator();
+        let mut edit = None;
+        let search = &mut self.search;
+        egui::ScrollArea::vertical()
+            .id_salt("steps")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                let count = draft.routine.steps.len();
+                for (i, step) in draft.routine.steps.iter_mut().enumerate() {
+                    let row = StepRow {
+                        index: i,
+                        count,
+                        problems: &problems,
+                    };
+                    let (row_changed, row_edit) = row.show(ui, step, catalog, settings);
+                    changed |= row_changed;
+                    edit = edit.or(row_edit);
+                }
+                if let Some(step) = add_exercise_ui(ui, search, catalog, settings) {
+                    draft.routine.steps.push(step);
+                    changed = true;
+                }
+            });
+        match edit {
+            Some(StepEdit::Move(i, j)) => draft.routine.steps.swap(i, j),
+            Some(StepEdit::Remove(i)) => {
+                draft.routine.steps.remove(i);
+            }
+            None => {}
+        }
+        if changed || edit.is_some() {
+            draft.dirty = true;
+        }
+        if let Some(path) = delete {
+            self.ask_delete(path);
+        }
+    }
+}
+
+/// A text field with an accessible name; returns whether it changed.
+fn named_field(ui: &mut egui::Ui, text: &mut String, width: f32, name: &str) -> bool {
+    let response = ui.add(egui::TextEdit::singleline(text).desired_width(width));
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::text_edit(true, text.as_str(), text.as_str(), "");
+        info.label = Some(name.to_owned());
+        info
+    });
+    response.changed()
+}
+
+/// Name, total time and description; returns whether they changed.
+fn header_ui(
+    ui: &mut egui::Ui,
+    draft: &mut Draft,
+    problems: &[RoutineProblem],
+    catalog: &Catalog,
+    settings: &Settings,
+) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Name").strong());
+        changed |= named_field(ui, &mut draft.routine.name, 320.0, labels::NAME);
+        let total = Session::new(&draft.routine, catalog, settings)
+            .map(|s| length_text(s.timeline().total()))
+            .unwrap_or_else(|_| "-".into());
+        ui.label(RichText::new(format!("Total {total}")).size(18.0).strong());
+    });
+    ui.horizontal(|ui| {
+        ui.label("About");
+        changed |= named_field(ui, &mut draft.routine.description, 420.0, labels::ABOUT);
+    });
+    for p in problems.iter().filter(|p| p.step.is_none()) {
+        ui.label(RichText::new(&p.message).color(caution_colour(ui)));
+    }
+    changed
+}
+
+/// Save, Start, Export, Delete.
+fn buttons_ui(
+    ui: &mut egui::Ui,
+    draft: &Draft,
+    valid: bool,
+    commands: &mut Commands,
+    delete: &mut Option<std::path::PathBuf>,
+) {
+    ui.horizontal(|ui| {
+        let save = egui::Button::new(RichText::new(Action::SaveRoutine.label()).strong());
+        let save = ui.add_enabled(valid && draft.dirty, save);
+        if save.on_hover_text(Action::SaveRoutine.tooltip()).clicked() {
+            commands.push(Action::SaveRoutine.into());
+        }
+        if ui.add_enabled(valid, egui::Button::new("Start")).clicked() {
+            commands.push(crate::ui::Command::StartRoutine(draft.routine.clone()));
+        }
+        if action_button(ui, Action::ExportRoutine, true).clicked() {
+            commands.push(Action::ExportRoutine.into());
+        }
+        if let Some(path) = &draft.path
+            && ui.button(labels::DELETE).clicked()
+        {
+            *delete = Some(path.clone());
+        }
+        if draft.dirty {
+            ui.label(RichText::new("Unsaved changes").weak());
+        }
+    });
+}
+
+/// One step of the routine being edited.
+struct StepRow<'a> {
+    index: usize,
+    count: usize,
+    problems: &'a [RoutineProblem],
+}
+
+impl StepRow<'_> {
+    /// Draws the row; returns whether a field changed, and a move or removal.
+    fn show(
+        &self,
+        ui: &mut egui::Ui,
+        step: &mut Step,
+        catalog: &Catalog,
+        settings: &Settings,
+    ) -> (bool, Option<StepEdit>) {
+        let exercise = catalog.get(&step.exercise);
+        let name = exercise.map_or(step.exercise.clone(), |e| e.name.clone());
+        let stroke = exercise.map_or(20.0, |e| e.timings.stroke_cm);
+        let mut changed = false;
+        let mut edit = None;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let title = format!("{}. {name}", self.index + 1);
+                ui.label(RichText::new(title).size(18.0).strong());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    edit = self.move_buttons(ui);
+                });
+            });
+            ui.horizontal_wrapped(|ui| {
+                changed |= step_fields(ui, self.index, step, (settings.pace_cm_per_s, stroke));
+            });
+            for p in self.problems.iter().filter(|p| p.step == Some(self.index)) {
+                ui.label(RichText::new(&p.message).color(caution_colour(ui)));
+            }
+        });
+        (changed, edit)
+    }
+
+    /// Remove, Down and Up, right to left.
+    fn move_buttons(&self, ui: &mut egui::Ui) -> Option<StepEdit> {
+        let (i, n) = (self.index, self.index + 1);
+        let button = |ui: &mut egui::Ui, what: &str, enabled: bool| {
+            let response = ui.add_enabled(enabled, egui::Button::new(what));
+            let label = format!("{what} (exercise {n})");
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &label));
+            response.clicked()
+        };
+        let mut edit = None;
+        if button(ui, "Remove", true) {
+            edit = Some(StepEdit::Remove(i));
+        }
+        if button(ui, "Down", n < self.count) {
+            edit = Some(StepEdit::Move(i, i + 1));
+        }
+        if button(ui, "Up", i > 0) {
+            edit = Some(StepEdit::Move(i, i - 1));
+        }
+        edit
+    }
+}
+
+/// A whole-number field with an accessible name; returns whether it changed.
+fn number_field(ui: &mut egui::Ui, index: usize, label: &str, value: &mut u32, unit: &str) -> bool {
+    ui.label(label);
+    let response = ui.add(egui::DragValue::new(&mut *value).speed(1).suffix(unit));
+    let name = format!("{label} (exercise {})", index + 1);
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::drag_value(true, f64::from(*value));
+        info.label = Some(name.clone());
+        info
+    });
+    response.changed()
+}
+
+/// A decimal field that shows `default` until it is changed.
+fn decimal_field(
+    ui: &mut egui::Ui,
+    index: usize,
+    label: &str,
+    value: &mut Option<f32>,
+    default: f32,
+    unit: &str,
+) -> bool {
+    let mut shown = value.unwrap_or(default);
+    ui.label(label);
+    let response = ui.add(
+        egui::DragValue::new(&mut shown)
+            .speed(0.1)
+            .fixed_decimals(1)
+            .suffix(unit),
+    );
+    let name = format!("{label} (exercise {})", index + 1);
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::drag_value(true, f64::from(shown));
+        info.label = Some(name.clone());
+        info
+    });
+    if response.changed() {
+        *value = Some(shown);
+    }
+    response.changed()
+}
+
+/// The fields of one step; returns whether any changed.
+fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step, defaults: (f32, f32)) -> bool {
+    let mut changed = false;
+    let sides = [
+        (StepSides::Together, "Both at once"),
+        (StepSides::LeftThenRight, "Left, then right"),
+        (StepSides::RightThenLeft, "Right, then left"),
+    ];
+    let current = sides
+        .iter()
+        .find(|(s, _)| *s == step.sides)
+        .map_or("", |(_, l)| *l);
+    let combo = egui::ComboBox::from_id_salt(("sides", index))
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (value, label) in sides {
+                changed |= ui.selectable_value(&mut step.sides, value, label).changed();
+            }
+        });
+    let name = format!("Sides (exercise {})", index + 1);
+    combo
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+    changed |= number_field(ui, index, "Roll", &mut step.roll_seconds, " s");
+    changed |= number_field(ui, index, "Holds", &mut step.holds, "");
+    changed |= number_field(ui, index, "of", &mut step.hold_seconds, " s");
+    // Two short rows rather than a wrap that splits a label from its value.
+    ui.end_row();
+    changed |= number_field(ui, index, "Rest after", &mut step.rest_seconds, " s");
+    let (pace, stroke) = defaults;
+    changed |= decimal_field(ui, index, "Pace", &mut step.pace_cm_per_s, pace, " cm/s");
+    changed |= decimal_field(ui, index, "Stroke", &mut step.stroke_cm, stroke, " cm");
+    changed
+}
+
+/// Search the library and add an exercise: the step to add, if one was picked.
+fn add_exercise_ui(
+    ui: &mut egui::Ui,
+    search: &mut String,
+    catalog: &Catalog,
+    settings: &Settings,
+) -> Option<Step> {
+    let mut added = None;
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Add an exercise").strong());
+        let field = egui::TextEdit::singleline(search)
+            .hint_text("name or muscle")
+            .desired_width(240.0);
+        let response = ui.add(field);
+        response.widget_info(|| {
+            let mut info = egui::WidgetInfo::text_edit(true, search.as_str(), search.as_str(), "");
+            info.label = Some(labels::ADD_SEARCH.to_owned());
+            info
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        for e in catalog
+            .exercises()
+            .iter()
+            .filter(|e| e.matches_search(search))
+        {
+            let button = ui.button(format!("+ {}", e.name));
+            let label = format!("Add {}", e.name);
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if button.clicked() {
+                added = Some(Step::from_exercise(e, settings));
+            }
+        }
+    });
+    added
+}

@@ -1,0 +1,291 @@
+//! The routine editor: your own routines, made from the library's
+//! exercises. New, duplicate (built-ins are read-only: duplicating one is how
+//! to change it), rename, reorder, delete with undo; every field checked as
+//! you type; Ctrl+S saves.
+//!
+//! The editor is state and drawing only: saving, deleting, importing and
+//! exporting are commands, which the app carries out through the store.
+
+mod dialogs;
+mod draft;
+mod list;
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui::{self, RichText};
+
+use super::Commands;
+use super::theme::caution_colour;
+use crate::catalog::Catalog;
+use crate::model::{Routine, Settings};
+use crate::store::RoutineFile;
+use dialogs::{DeleteDialog, DiscardDialog, Pending};
+
+/// Labels of the editor's controls that have no action of their own (also
+/// their accessible names).
+pub mod labels {
+    pub const CONFIRM_DELETE: &str = "Yes, delete it";
+    pub const KEEP_IT: &str = "Keep it";
+    pub const DELETE: &str = "Delete";
+    pub const UNDO: &str = "Undo";
+    pub const NAME: &str = "Routine name";
+    pub const ABOUT: &str = "About this routine";
+    pub const ADD_SEARCH: &str = "Find an exercise to add";
+    pub const DISCARD: &str = "Discard changes";
+    pub const KEEP_EDITING: &str = "Keep editing";
+}
+
+/// A routine being edited.
+#[derive(Debug, Clone)]
+struct Draft {
+    /// Its file, once saved.
+    path: Option<PathBuf>,
+    routine: Routine,
+    dirty: bool,
+}
+
+/// A question the editor is asking.
+enum Question {
+    Delete(DeleteDialog),
+    Discard(DiscardDialog),
+}
+
+/// The editor: the user's routines as on disk, and the one being edited.
+#[derive(Default)]
+pub struct Editor {
+    /// The user's routines, as on disk.
+    pub routines: Vec<RoutineFile>,
+    draft: Option<Draft>,
+    search: String,
+    question: Option<Question>,
+    /// The last deleted routine, for Undo.
+    deleted: Option<RoutineFile>,
+    /// The last problem saving or deleting.
+    problem: Option<String>,
+    /// The last thing done that the user should know of (an import, say).
+    message: Option<String>,
+}
+
+impl Editor {
+    /// An editor over the user's routines.
+    pub fn new(routines: Vec<RoutineFile>) -> Editor {
+        Editor {
+            routines,
+            ..Editor::default()
+        }
+    }
+
+    /// Takes the routines as now on disk. The routine being edited keeps
+    /// its unsaved changes; an unchanged one follows its file.
+    pub fn set_routines(&mut self, routines: Vec<RoutineFile>) {
+        self.routines = routines;
+        if let Some(draft) = self.draft.as_mut()
+            && !draft.dirty
+            && let Some(path) = &draft.path
+        {
+            match self.routines.iter().find(|f| &f.path == path) {
+                Some(file) => draft.routine = file.routine.clone(),
+                None => self.draft = None,
+            }
+        }
+    }
+
+    /// Tells the user something in the editor.
+    pub fn say(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
+    /// Shows a problem in the editor.
+    pub fn complain(&mut self, problem: String) {
+        self.problem = Some(problem);
+    }
+
+    /// Whether there are unsaved changes.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.draft.as_ref().is_some_and(|d| d.dirty)
+    }
+
+    /// The routine being edited.
+    pub fn draft(&self) -> Option<&Routine> {
+        self.draft.as_ref().map(|d| &d.routine)
+    }
+
+    /// The file of the routine being edited, once saved.
+    pub fn draft_path(&self) -> Option<&Path> {
+        self.draft.as_ref().and_then(|d| d.path.as_deref())
+    }
+
+    /// Starts editing a copy of `routine` (not saved until Save).
+    pub fn duplicate(&mut self, routine: &Routine) {
+        let mut copy = routine.clone();
+        copy.name = format!("{} (my copy)", routine.name);
+        self.edit(None, copy, true);
+    }
+
+    /// Shows a routine just saved, imported or brought back as the one
+    /// being edited, without changes.
+    pub fn show_saved(&mut self, file: RoutineFile) {
+        self.edit(Some(file.path), file.routine, false);
+        self.problem = None;
+    }
+
+    /// Asks before `command` leaves unsaved changes behind; `true` if it
+    /// may go ahead now.
+    pub fn may_leave(&mut self, then: super::Command) -> bool {
+        if self.has_unsaved_changes() {
+            self.question = Some(Question::Discard(DiscardDialog::new(Pending::Leave(
+                Box::new(then),
+            ))));
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Starts a new, empty routine, asking first if the open one has
+    /// unsaved changes.
+    pub fn new_routine(&mut self) {
+        self.unless_unsaved(Pending::New);
+    }
+
+    /// The routine to save, with its file if it has one; or why it can't
+    /// be saved yet (told in the editor too).
+    pub fn to_save(&mut self, catalog: &Catalog) -> Option<(Option<PathBuf>, Routine)> {
+        let draft = self.draft.as_mut()?;
+        if !catalog.routine_problems(&draft.routine).is_empty() {
+            self.problem = Some("Fix what is marked in red, then save.".into());
+            return None;
+        }
+        draft.routine.name = draft.routine.name.trim().to_owned();
+        Some((draft.path.clone(), draft.routine.clone()))
+    }
+
+    /// The routine at `path` was deleted: it can be brought back with Undo.
+    pub fn deleted(&mut self, file: RoutineFile) {
+        if self.draft_path() == Some(file.path.as_path()) {
+            self.draft = None;
+        }
+        self.deleted = Some(file);
+    }
+
+    /// The routine deleted last, for Undo.
+    pub fn take_deleted(&mut self) -> Option<RoutineFile> {
+        self.deleted.take()
+    }
+
+    fn edit(&mut self, path: Option<PathBuf>, routine: Routine, dirty: bool) {
+        self.draft = Some(Draft {
+            path,
+            routine,
+            dirty,
+        });
+    }
+
+    /// Does `pending` now, or asks first if there are unsaved changes.
+    fn unless_unsaved(&mut self, pending: Pending) {
+        if self.has_unsaved_changes() {
+            self.question = Some(Question::Discard(DiscardDialog::new(pending)));
+        } else {
+            self.carry_out(pending, &mut Vec::new());
+        }
+    }
+
+    fn carry_out(&mut self, pending: Pending, commands: &mut Commands) {
+        match pending {
+            Pending::Open(index) => {
+                if let Some(file) = self.routines.get(index).cloned() {
+                    self.edit(Some(file.path), file.routine, false);
+                }
+            }
+            Pending::New => self.edit(None, Routine::new("My routine"), true),
+            Pending::Leave(command) => {
+                self.draft = None;
+                commands.push(*command);
+            }
+        }
+    }
+
+    /// Draws the editor.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        catalog: &Catalog,
+        settings: &Settings,
+        commands: &mut Commands,
+    ) {
+        egui::Panel::left("my_routines")
+            .resizable(false)
+            .exact_size(260.0)
+            .show(ui, |ui| self.list_ui(ui, commands));
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.messages_ui(ui, commands);
+            if self.draft.is_some() {
+                self.draft_ui(ui, catalog, settings, commands);
+            } else {
+                ui.add_space(20.0);
+                ui.label(RichText::new("Pick a routine on the left, or make a new one.").size(20.0));
+                ui.label(
+                    "To change a built-in routine, open Routines and press \"Duplicate\" beside it.",
+                );
+            }
+        });
+        self.question_ui(ui.ctx(), commands);
+    }
+
+    fn messages_ui(&mut self, ui: &mut egui::Ui, commands: &mut Commands) {
+        if let Some(problem) = &self.problem {
+            ui.label(RichText::new(problem).color(caution_colour(ui)));
+        }
+        if let Some(message) = &self.message {
+            ui.label(RichText::new(message).strong());
+        }
+        if let Some(file) = &self.deleted {
+            ui.horizontal(|ui| {
+                ui.label(format!("Deleted \"{}\".", file.routine.name));
+                if ui.button(labels::UNDO).clicked() {
+                    commands.push(super::Command::UndoDelete);
+                }
+            });
+        }
+    }
+
+    fn question_ui(&mut self, ctx: &egui::Context, commands: &mut Commands) {
+        let Some(question) = self.question.as_mut() else {
+            return;
+        };
+        let (open, confirmed) = match question {
+            Question::Delete(dialog) => (dialog.show(ctx), dialog.confirmed),
+            Question::Discard(dialog) => (dialog.show(ctx), dialog.confirmed),
+        };
+        if open {
+            return;
+        }
+        match self.question.take() {
+            Some(Question::Delete(dialog)) if confirmed => {
+                commands.push(super::Command::DeleteRoutine(dialog.path));
+            }
+            Some(Question::Discard(dialog)) if confirmed => {
+                if let Some(d) = self.draft.as_mut() {
+                    d.dirty = false;
+                }
+                self.carry_out(dialog.then, commands);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether a question is showing (its keys are its own).
+    pub fn is_asking(&self) -> bool {
+        self.question.is_some()
+    }
+
+    fn ask_delete(&mut self, path: PathBuf) {
+        let name = self
+            .routines
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.routine.name.clone())
+            .unwrap_or_default();
+        self.question = Some(Question::Delete(DeleteDialog::new(path, name)));
+    }
+}

@@ -1,0 +1,144 @@
+//! Messages for the user about something that went wrong, each with a way
+//! out, shown under the menu bar.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::theme;
+use super::{Command, Commands};
+use crate::store::FileProblem;
+
+/// A message for the user about something that went wrong, with a way out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// A folder to open from the notice (where a broken file is).
+    pub folder: Option<PathBuf>,
+}
+
+impl Notice {
+    /// A notice with no folder to open.
+    pub fn plain(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            folder: None,
+        }
+    }
+
+    /// A notice about a settings file that could not be read.
+    pub fn unreadable_settings(problem: &FileProblem) -> Notice {
+        Notice {
+            text: format!(
+                "Couldn't read your settings file {problem}. Rollcoach is using its defaults \
+                 and won't save over that file: fix it in a text editor, or delete it, then \
+                 restart."
+            ),
+            folder: problem.path.parent().map(Path::to_path_buf),
+        }
+    }
+
+    /// No sound device could be opened (the driver's words go to the log).
+    pub fn no_sound() -> Notice {
+        Notice::plain(
+            "Rollcoach found no sound device it could use, so it runs silently: the timer and \
+             the pictures still guide you. To hear the cues, check that speakers or headphones \
+             are plugged in and not muted, then restart Rollcoach.",
+        )
+    }
+
+    /// A notice about a routine file that could not be read.
+    pub fn unreadable_routine(problem: &FileProblem) -> Notice {
+        Notice {
+            text: format!(
+                "Couldn't read the routine file {problem}. It was left as it is; \
+                 the other routines work. Fix it in a text editor and restart."
+            ),
+            folder: problem.path.parent().map(Path::to_path_buf),
+        }
+    }
+}
+
+/// The notices showing, oldest first.
+#[derive(Debug, Default)]
+pub struct Notices {
+    list: Vec<Notice>,
+}
+
+impl Notices {
+    /// Shows `notice`, unless the same one is showing already.
+    pub fn push(&mut self, notice: Notice) {
+        if !self.list.contains(&notice) {
+            self.list.push(notice);
+        }
+    }
+
+    /// Hides the notice at `index`.
+    pub fn dismiss(&mut self, index: usize) {
+        if index < self.list.len() {
+            self.list.remove(index);
+        }
+    }
+
+    /// The notices showing.
+    pub fn list(&self) -> &[Notice] {
+        &self.list
+    }
+
+    /// Draws them, each with Dismiss and, for a file, "Open its folder".
+    pub fn ui(&self, ui: &mut egui::Ui, commands: &mut Commands) {
+        for (i, notice) in self.list.iter().enumerate() {
+            notice_ui(ui, i, notice, commands);
+        }
+    }
+}
+
+fn notice_ui(ui: &mut egui::Ui, index: usize, notice: &Notice, commands: &mut Commands) {
+    // A warm bar at the side marks a notice; no filled box, which a
+    // software renderer would repaint on every frame of a routine.
+    let margin = egui::Margin {
+        left: 16,
+        right: 12,
+        top: 6,
+        bottom: 6,
+    };
+    let shown = egui::Frame::new().inner_margin(margin).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        // The button keeps its place on the right; the words wrap.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Dismiss").clicked() {
+                commands.push(Command::DismissNotice(index));
+            }
+            if let Some(folder) = &notice.folder
+                && ui.button("Open its folder").clicked()
+                && let Err(e) = open_folder(folder)
+            {
+                log::warn!("could not open {}: {e}", folder.display());
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(&notice.text).wrap());
+            });
+        });
+    });
+    let rect = shown.response.rect;
+    let bar = egui::Rect::from_min_max(
+        rect.left_top() + egui::vec2(2.0, 4.0),
+        egui::pos2(rect.left() + 7.0, rect.bottom() - 4.0),
+    );
+    ui.painter()
+        .rect_filled(bar, 2.0, theme::caution_colour(ui));
+}
+
+/// Opens a folder in the system's file manager.
+fn open_folder(folder: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "windows")]
+    let program = "explorer";
+    #[cfg(target_os = "macos")]
+    let program = "open";
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let program = "xdg-open";
+    std::process::Command::new(program)
+        .arg(folder)
+        .spawn()
+        .map(|_| ())
+}

@@ -1,0 +1,124 @@
+//! What the person sees and what is saved: the screen, the settings, the
+//! library, the editor, the player. The window's resources (sound, clock,
+//! files) live beside it in the app, not in it.
+
+use super::action::Place;
+use super::editor::Editor;
+use super::library::Library;
+use super::notices::Notices;
+use super::player::Player;
+use super::summary::Summary;
+use crate::catalog::Catalog;
+use crate::model::{Routine, Settings};
+
+/// Which screen is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// The safety rules; `first_run` when they were never acknowledged.
+    Safety { first_run: bool },
+    /// The grid of exercise cards.
+    Library,
+    /// One exercise card, by id.
+    Card { id: String },
+    /// The built-in routines.
+    Routines,
+    /// A routine playing.
+    Player,
+    /// The end of a routine.
+    Summary,
+    /// The routine editor.
+    Editor,
+    /// The settings.
+    Settings,
+}
+
+/// The state of the app.
+pub struct AppState {
+    /// The built-in exercises and routines.
+    pub catalog: Catalog,
+    /// The settings in use (saved by the app when they change).
+    pub settings: Settings,
+    /// The screen showing.
+    pub screen: Screen,
+    /// The library's filters and selection.
+    pub library: Library,
+    /// The user's routines and the one being edited.
+    pub editor: Editor,
+    /// The routine playing, if any.
+    pub player: Option<Player>,
+    /// The summary of the last routine.
+    pub summary: Option<Summary>,
+    /// Messages about problems, with a way out.
+    pub notices: Notices,
+    /// Whether the keyboard shortcuts window is open.
+    pub show_shortcuts: bool,
+    /// A routine to start once the safety screen is accepted.
+    pub pending_start: Option<Routine>,
+    /// Where the user's routine files live, to tell them.
+    pub routines_dir: Option<std::path::PathBuf>,
+}
+
+impl AppState {
+    /// The state at start: the safety screen first until it was accepted.
+    pub fn new(catalog: Catalog, settings: Settings, editor: Editor) -> AppState {
+        let screen = if settings.safety_acknowledged {
+            Screen::Library
+        } else {
+            Screen::Safety { first_run: true }
+        };
+        AppState {
+            catalog,
+            settings,
+            screen,
+            library: Library::default(),
+            editor,
+            player: None,
+            summary: None,
+            notices: Notices::default(),
+            show_shortcuts: false,
+            pending_start: None,
+            routines_dir: None,
+        }
+    }
+
+    /// Whether a routine is playing on screen.
+    pub fn playing(&self) -> bool {
+        self.screen == Screen::Player && self.player.is_some()
+    }
+
+    /// Whether the follow-along view of a playing routine is on.
+    pub fn follow_along(&self) -> bool {
+        self.playing() && self.player.as_ref().is_some_and(|p| p.follow_along)
+    }
+
+    /// Where the keys go now: the screen, or the question over it.
+    pub fn place(&self) -> Place {
+        match &self.screen {
+            Screen::Safety { .. } => Place::Safety,
+            Screen::Library => Place::Library,
+            Screen::Card { .. } => Place::Card,
+            Screen::Routines => Place::Routines,
+            Screen::Editor => Place::Editor,
+            Screen::Settings => Place::Settings,
+            Screen::Summary => Place::Summary,
+            Screen::Player => match &self.player {
+                Some(p) if p.confirming_stop => Place::StopQuestion,
+                _ => Place::Player,
+            },
+        }
+    }
+
+    /// The session of the routine playing, if any.
+    pub fn session(&self) -> Option<&crate::session::Session> {
+        self.player.as_ref().map(|p| &p.session)
+    }
+
+    /// The ids of the exercises the library shows now, in order.
+    pub fn visible_exercise_ids(&self) -> Vec<String> {
+        self.library
+            .visible(&self.catalog, &self.settings)
+            .iter()
+            .map(|e| e.id.clone())
+            .collect()
+    }
+}
