@@ -29,49 +29,47 @@ fn main() -> ExitCode {
         print!("{}", catalog.listing());
         return ExitCode::SUCCESS;
     }
+    // The user's files, read once: for the routine names here, then by the
+    // window.
     let data_dir = cli.data_dir.clone().map(DataDir::at);
-    if cli.list_routines {
-        let mine = data_dir
+    let load = || {
+        data_dir
             .clone()
             .or_else(DataDir::platform)
-            .map(|dir| dir.load().routines)
-            .unwrap_or_default();
-        for name in catalog
-            .routines()
-            .iter()
-            .map(|r| &r.name)
-            .chain(mine.iter().map(|f| &f.routine.name))
-        {
-            println!("{name}");
+            .map(|d| d.load())
+    };
+    if cli.list_routines {
+        let loaded = load();
+        let mine = loaded.iter().flat_map(|l| &l.routines);
+        for routine in catalog.routines().iter().chain(mine.map(|f| &f.routine)) {
+            println!("{}", routine.name);
         }
         return ExitCode::SUCCESS;
     }
     if !cli.check.is_empty() {
         return check_files(&cli.check, &catalog);
     }
+    let loaded = load();
     let start_routine = match &cli.start {
         None => None,
         Some(name) => {
-            let mine: Vec<Routine> = data_dir
-                .clone()
-                .or_else(DataDir::platform)
-                .map(|dir| dir.load().routines)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|f| f.routine)
+            let mine: Vec<&Routine> = loaded
+                .iter()
+                .flat_map(|l| &l.routines)
+                .map(|f| &f.routine)
                 .collect();
-            let found = catalog.routine(name).cloned().or_else(|| {
+            let found = catalog.routine(name).or_else(|| {
                 mine.iter()
+                    .copied()
                     .find(|r| r.name.trim().eq_ignore_ascii_case(name.trim()))
-                    .cloned()
             });
             match found {
-                Some(routine) => Some(routine),
+                Some(routine) => Some(routine.clone()),
                 None => {
                     eprintln!(
                         "rollcoach: there is no routine called \"{name}\". The routines are:"
                     );
-                    for routine in catalog.routines().iter().chain(&mine) {
+                    for routine in catalog.routines().iter().chain(mine) {
                         eprintln!("  {}", routine.name);
                     }
                     return ExitCode::from(2);
@@ -82,6 +80,7 @@ fn main() -> ExitCode {
 
     let options = StartOptions {
         data_dir,
+        loaded,
         start_routine,
         window_cleared: true,
         report_first_frame: cli.report_first_frame.then_some(started),
