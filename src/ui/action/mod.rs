@@ -4,7 +4,12 @@
 //! the README's keyboard table and the key handling all read it, so no key
 //! name is written anywhere else, and a new action is one entry here.
 
+mod keys;
+
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+use keys::on_mac;
+pub use keys::{pressed, shortcut_text};
 
 /// Where an action can be live: a screen, or a question over one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -242,7 +247,7 @@ impl Action {
             ShowSafety => "Read the safety rules again",
             TextLarger => "Larger text",
             TextSmaller => "Smaller text",
-            ShowShortcuts => "This list of keys",
+            ShowShortcuts => "Show the keyboard shortcuts",
             Quit => "Quit",
             ShowLibrary => "The exercise cards",
             ShowRoutines => "The built-in routines",
@@ -401,106 +406,6 @@ pub fn action_button(ui: &mut egui::Ui, action: Action, enabled: bool) -> egui::
         .on_hover_text(action.tooltip())
 }
 
-/// Whether keys are named as on a Mac (Cmd for Ctrl).
-fn on_mac() -> bool {
-    cfg!(target_os = "macos")
-}
-
-/// A key as people name it: "Right arrow", "Esc", "+".
-fn key_name(key: Key, alone: bool) -> &'static str {
-    match key {
-        Key::ArrowLeft => "Left arrow",
-        Key::ArrowRight => "Right arrow",
-        Key::ArrowUp => "Up arrow",
-        Key::ArrowDown => "Down arrow",
-        Key::Escape => "Esc",
-        Key::Plus if !alone => "Plus",
-        Key::Minus if !alone => "Minus",
-        Key::Plus => "+",
-        Key::Minus => "-",
-        Key::Equals => "=",
-        Key::Slash => "/",
-        Key::Questionmark => "?",
-        other => other.name(),
-    }
-}
-
-/// A shortcut in words: "Ctrl+Q", "Cmd+Q" on a Mac, "F11".
-pub fn shortcut_text(shortcut: &KeyboardShortcut, mac: bool) -> String {
-    let m = shortcut.modifiers;
-    let mut text = String::new();
-    if m.command || m.ctrl || m.mac_cmd {
-        text.push_str(if mac { "Cmd+" } else { "Ctrl+" });
-    }
-    if m.alt {
-        text.push_str(if mac { "Option+" } else { "Alt+" });
-    }
-    if m.shift {
-        text.push_str("Shift+");
-    }
-    text.push_str(key_name(shortcut.logical_key, text.is_empty()));
-    text
-}
-
-/// Whether a key press belongs to a focused text field or widget rather
-/// than to an action: a field being typed in keeps every plain key, a
-/// focused widget in a place that yields keeps the arrows, Enter and Space.
-fn key_is_free(shortcut: &KeyboardShortcut, place: Place, typing: bool, focused: bool) -> bool {
-    let m = shortcut.modifiers;
-    let k = shortcut.logical_key;
-    let function_key = matches!(
-        k,
-        Key::F1
-            | Key::F2
-            | Key::F3
-            | Key::F4
-            | Key::F5
-            | Key::F6
-            | Key::F7
-            | Key::F8
-            | Key::F9
-            | Key::F10
-            | Key::F11
-            | Key::F12
-    );
-    if m.command || m.ctrl || m.mac_cmd || m.alt || function_key || k == Key::Escape {
-        return true;
-    }
-    if typing {
-        return false;
-    }
-    let widget_key = matches!(
-        k,
-        Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown | Key::Enter | Key::Space
-    );
-    !(focused && widget_key && place.yields_to_focus())
-}
-
-/// The actions whose keys were pressed this frame in `place`; their key
-/// presses are consumed. Shortcuts with more modifiers are matched first,
-/// so Ctrl+S saves rather than starts an exercise.
-pub fn pressed(ctx: &egui::Context, place: Place) -> Vec<Action> {
-    let typing = ctx.egui_wants_keyboard_input();
-    let focused = ctx.memory(|m| m.focused()).is_some();
-    let mut live: Vec<(Action, KeyboardShortcut)> = Action::ALL
-        .iter()
-        .filter(|a| a.is_live_in(place))
-        .flat_map(|a| a.shortcuts().iter().map(move |s| (*a, *s)))
-        .filter(|(_, s)| key_is_free(s, place, typing, focused))
-        .collect();
-    let weight = |m: Modifiers| u8::from(m.command) + u8::from(m.alt) + u8::from(m.shift);
-    live.sort_by_key(|(_, s)| std::cmp::Reverse(weight(s.modifiers)));
-    let mut out = Vec::new();
-    ctx.input_mut(|i| {
-        for (action, shortcut) in live {
-            if i.consume_shortcut(&shortcut) && !out.contains(&action) {
-                out.push(action);
-            }
-        }
-    });
-    out
-}
-
 /// The keyboard table of the README, made from the registry: every
 /// action with a key, by place.
 pub fn markdown_table() -> String {
@@ -522,61 +427,4 @@ pub fn rows(mac: bool) -> Vec<(String, String, &'static str)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_action_is_listed_once() {
-        let mut seen = std::collections::HashSet::new();
-        for a in Action::ALL {
-            assert!(seen.insert(a), "{a:?} twice");
-        }
-    }
-
-    #[test]
-    fn no_two_live_actions_share_a_key_in_one_place() {
-        for place in Place::ALL {
-            let mut keys: Vec<(KeyboardShortcut, Action)> = Vec::new();
-            for a in Action::ALL.iter().filter(|a| a.is_live_in(place)) {
-                for s in a.shortcuts() {
-                    if let Some((_, other)) = keys.iter().find(|(k, _)| k == s) {
-                        panic!("{a:?} and {other:?} both use {s:?} in {place:?}");
-                    }
-                    keys.push((*s, *a));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_place_has_a_way_out_or_on() {
-        for place in Place::ALL {
-            assert!(
-                Action::ALL
-                    .iter()
-                    .any(|a| a.is_live_in(place) && !a.shortcuts().is_empty()),
-                "{place:?} has no key"
-            );
-        }
-    }
-
-    #[test]
-    fn keys_read_as_people_name_them() {
-        assert_eq!(Action::SaveRoutine.keys_text(false), "Ctrl+S");
-        assert_eq!(Action::SaveRoutine.keys_text(true), "Cmd+S");
-        assert_eq!(Action::TextLarger.keys_text(false), "Ctrl+Plus or Ctrl+=");
-        assert_eq!(Action::ExtendHold.keys_text(false), "+ or =");
-        assert_eq!(Action::BackToLibrary.keys_text(false), "Esc or Backspace");
-        assert_eq!(Action::Skip.keys_text(false), "Right arrow");
-        assert_eq!(Action::StartExercise.keys_text(false), "S");
-        assert_eq!(Action::ShowSafety.where_text(), "Anywhere");
-        assert_eq!(Action::BackToLibrary.where_text(), "Card, Safety screen");
-    }
-
-    #[test]
-    fn toggles_say_what_pressing_them_does() {
-        assert_eq!(Action::ToggleMute.toggle_label(false), "Mute");
-        assert_eq!(Action::ToggleMute.toggle_label(true), "Unmute");
-        assert_eq!(Action::TogglePause.toggle_label(true), "Resume");
-    }
-}
+mod tests;
