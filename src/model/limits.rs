@@ -37,7 +37,8 @@ pub mod routine {
 pub mod settings {
     use std::ops::RangeInclusive;
 
-    /// Seconds of "get ready" before an exercise after the first.
+    /// Seconds of a "get ready" other than a routine's first (see
+    /// [`crate::model::Settings::get_ready_seconds`]).
     pub const GET_READY_SECONDS: RangeInclusive<u32> = 0..=30;
     /// Seconds of "get ready" before a routine's first exercise: time to
     /// get down onto the floor and the roller.

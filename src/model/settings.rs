@@ -117,7 +117,9 @@ pub struct Settings {
     /// Seconds of "get ready" before a routine's first exercise: time to
     /// get down onto the floor and the roller.
     pub first_get_ready_seconds: u32,
-    /// Seconds of a "get ready" other than a routine's first.
+    /// Seconds of a "get ready" other than a routine's first. The session
+    /// has no such phase yet (a rest leads into each later exercise), so
+    /// nothing reads this today.
     pub get_ready_seconds: u32,
     /// Rolling pace in cm per second (2.5 cm, about one inch, by default).
     pub pace_cm_per_s: f32,
@@ -133,20 +135,6 @@ pub struct Settings {
     pub rest_seconds: u32,
     /// The side two-sided exercises start with.
     pub first_side: FirstSide,
-}
-
-/// The old names of the settings' allowed values, now in
-/// [`crate::model::limits::settings`]; kept until the settings screen reads
-/// the table itself.
-pub mod ranges {
-    use std::ops::RangeInclusive;
-
-    use crate::model::limits::settings;
-    pub use crate::model::limits::settings::*;
-
-    pub const GET_READY: RangeInclusive<u32> = settings::GET_READY_SECONDS;
-    pub const HOLD: RangeInclusive<u32> = settings::HOLD_SECONDS;
-    pub const REST: RangeInclusive<u32> = settings::REST_SECONDS;
 }
 
 impl Settings {
@@ -237,13 +225,5 @@ mod tests {
         };
         assert_eq!(kept.clone().sanitized(), kept);
         assert_eq!(Settings::default().sanitized(), Settings::default());
-    }
-
-    #[test]
-    fn the_old_range_names_are_the_table() {
-        assert_eq!(ranges::GET_READY, limits::GET_READY_SECONDS);
-        assert_eq!(ranges::HOLD, limits::HOLD_SECONDS);
-        assert_eq!(ranges::REST, limits::REST_SECONDS);
-        assert_eq!(ranges::PACE_CM_PER_S, limits::PACE_CM_PER_S);
     }
 }

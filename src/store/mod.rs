@@ -1,6 +1,6 @@
 //! The user's files: where they live, and how they are read and written.
 //!
-//! Every file is written by one writer, [`write_ron`]: pretty RON stamped
+//! Every file is written by one writer, `write_ron`: pretty RON stamped
 //! with the current format version, saved atomically (a temp file in the
 //! same folder, flushed, then renamed over the old one). A file that cannot
 //! be read is never overwritten: it is reported with its line and column
@@ -20,7 +20,7 @@ use crate::model::routine::ROUTINE_VERSION;
 use crate::model::settings::SETTINGS_VERSION;
 use crate::model::{Routine, Settings};
 
-pub use atomic::write_atomically;
+use atomic::write_atomically;
 pub use routine_files::{
     ImportRefusal, LoadedRoutines, MAX_FILE_BYTES, RoutineFile, RoutineFiles, parse_routine,
     read_routine, safe_file_stem,
