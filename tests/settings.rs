@@ -72,3 +72,43 @@ fn out_of_range_numbers_in_a_hand_edited_file_are_brought_into_range() {
     assert_eq!(s.volume, 1.0);
     assert_eq!(s.get_ready_seconds, 30);
 }
+
+#[test]
+fn dragging_the_volume_writes_the_file_once_when_the_drag_ends() {
+    use eframe::egui::{Event, Modifiers, PointerButton, pos2};
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "volume: 0.8");
+    let file = dir.path().join("settings.ron");
+    let before = std::fs::read_to_string(&file).unwrap();
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Settings").click();
+    harness.run();
+    let rail = harness.get_by_label("Volume").rect();
+    let at = |i: usize| pos2(rail.left() + 4.0 + i as f32 * 2.0, rail.center().y);
+    let button = |pressed| Event::PointerButton {
+        pos: at(0),
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    harness.event(Event::PointerMoved(at(0)));
+    harness.event(button(true));
+    harness.step();
+    for i in 1..=60 {
+        harness.event(Event::PointerMoved(at(i)));
+        harness.step();
+        // The change shows at once, but nothing is written mid-drag.
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), before, "frame {i}");
+    }
+    let dragged = harness.state().state().settings.volume;
+    assert_ne!(dragged, 0.8, "the drag moved the volume");
+    harness.event(button(false));
+    harness.run();
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert_ne!(after, before, "written when the drag ended");
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), after);
+    drop(harness);
+    let harness = common::start(dir.path());
+    assert_eq!(harness.state().state().settings.volume, dragged);
+}

@@ -22,6 +22,8 @@ pub mod notices;
 pub mod player;
 mod routines;
 mod safety;
+#[cfg(test)]
+mod screen_tests;
 mod settings;
 mod settings_saver;
 pub mod state;

@@ -11,7 +11,8 @@ pub struct SettingsSaver {
     store: Option<SettingsStore>,
     /// Changed since the last write.
     unsaved: bool,
-    /// How many times the file was written (for the benchmark of a drag).
+    /// How many times the file was written.
+    #[cfg(test)]
     writes: usize,
 }
 
@@ -21,6 +22,7 @@ impl SettingsSaver {
         SettingsSaver {
             store,
             unsaved: false,
+            #[cfg(test)]
             writes: 0,
         }
     }
@@ -36,7 +38,8 @@ impl SettingsSaver {
     }
 
     /// How many times the file was written.
-    pub fn writes(&self) -> usize {
+    #[cfg(test)]
+    fn writes(&self) -> usize {
         self.writes
     }
 
@@ -60,7 +63,10 @@ impl SettingsSaver {
         }
         self.unsaved = false;
         let store = self.store.as_ref()?;
-        self.writes += 1;
+        #[cfg(test)]
+        {
+            self.writes += 1;
+        }
         store.save(settings).err()
     }
 }

@@ -130,11 +130,6 @@ impl RollcoachApp {
         self.clock.now()
     }
 
-    /// How many times the settings file was written since the start.
-    pub fn settings_writes(&self) -> usize {
-        self.saver.writes()
-    }
-
     /// Turns the keys pressed this frame into commands, for the place the
     /// keys go to now.
     fn take_keys(&mut self, ctx: &egui::Context) {

@@ -1,0 +1,215 @@
+//! Each screen drawn alone from its state: clicking its controls sends the
+//! commands the app will apply, and nothing else happens behind its back.
+
+use std::time::Duration;
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::action::Action;
+use super::editor::Editor;
+use super::player::Player;
+use super::summary::Summary;
+use super::{Command, Commands, card, menu, routines, safety, settings, summary};
+use crate::catalog::Catalog;
+use crate::model::{Settings, Units};
+use crate::session::Session;
+use crate::store::RoutineFile;
+
+/// A screen's inputs and what it sent.
+struct Screen<T> {
+    catalog: Catalog,
+    settings: Settings,
+    own: T,
+    commands: Commands,
+}
+
+fn screen<T>(own: T) -> Screen<T> {
+    Screen {
+        catalog: Catalog::builtin().unwrap(),
+        settings: Settings::default(),
+        own,
+        commands: Vec::new(),
+    }
+}
+
+type Draw<'a, T> = Box<dyn FnMut(&mut egui::Ui, &mut Screen<T>) + 'a>;
+
+fn harness<'a, T: 'a>(draw: Draw<'a, T>, state: Screen<T>) -> Harness<'a, Screen<T>> {
+    let mut h = Harness::builder()
+        .with_size([1100.0, 720.0])
+        .build_ui_state(draw, state);
+    h.run();
+    h
+}
+
+/// Clicks the control called `label` and returns what the screen sent.
+fn click<T>(h: &mut Harness<'_, Screen<T>>, label: &str) -> Commands {
+    h.get_by_label(label).click();
+    h.run();
+    std::mem::take(&mut h.state_mut().commands)
+}
+
+#[test]
+fn a_card_sends_its_actions() {
+    let draw: Draw<'_, ()> = Box::new(|ui, s| {
+        let shins = s.catalog.get("shins").unwrap().clone();
+        card::show(ui, &shins, &s.catalog, &s.settings, &mut s.commands);
+    });
+    let mut h = harness(draw, screen(()));
+    for action in [
+        Action::StartExercise,
+        Action::NextCard,
+        Action::PreviousCard,
+        Action::BackToLibrary,
+    ] {
+        assert_eq!(click(&mut h, action.label()), [Command::Run(action)]);
+    }
+}
+
+#[test]
+fn the_player_buttons_send_their_actions_and_say_their_state() {
+    let catalog = Catalog::builtin().unwrap();
+    let routine = catalog.routine("Feet and calves").unwrap().clone();
+    let mut session = Session::new(&routine, &catalog, &Settings::default()).unwrap();
+    session.start(Duration::ZERO);
+    let draw: Draw<'_, Player> = Box::new(|ui, s| {
+        let now = Duration::from_secs(20);
+        s.own
+            .show(ui, now, &s.catalog, &s.settings, &mut s.commands);
+    });
+    let mut h = harness(draw, screen(Player::new(session)));
+    for action in [
+        Action::TogglePause,
+        Action::Skip,
+        Action::Back,
+        Action::ToggleMute,
+        Action::ToggleFollowAlong,
+        Action::AskStop,
+    ] {
+        assert_eq!(click(&mut h, action.label()), [Command::Run(action)]);
+    }
+    // While rolling, nothing to extend: the button is there but does nothing.
+    assert!(click(&mut h, Action::ExtendHold.label()).is_empty());
+    h.state_mut().settings.muted = true;
+    h.run();
+    h.get_by_label("Unmute");
+    h.get_by_label_contains("stop (Esc)");
+}
+
+#[test]
+fn the_stop_question_sends_stop_or_go_on() {
+    let catalog = Catalog::builtin().unwrap();
+    let routine = catalog.routine("Feet and calves").unwrap().clone();
+    let session = Session::new(&routine, &catalog, &Settings::default()).unwrap();
+    let mut player = Player::new(session);
+    player.confirming_stop = true;
+    let draw: Draw<'_, Player> = Box::new(|ui, s| {
+        s.own
+            .show(ui, Duration::ZERO, &s.catalog, &s.settings, &mut s.commands);
+    });
+    let mut h = harness(draw, screen(player));
+    h.get_by_label("Enter stops, Esc goes on.");
+    for action in [Action::ConfirmStop, Action::CancelStop] {
+        assert_eq!(click(&mut h, action.label()), [Command::Run(action)]);
+    }
+}
+
+#[test]
+fn the_menu_bar_sends_screens_and_holds_them_back_while_playing() {
+    let draw: Draw<'_, bool> = Box::new(|ui, s| {
+        menu::bar(ui, &s.settings, s.own, &mut s.commands);
+    });
+    let mut h = harness(draw, screen(false));
+    for action in [
+        Action::ShowLibrary,
+        Action::ShowRoutines,
+        Action::EditRoutines,
+        Action::ShowSettings,
+    ] {
+        assert_eq!(click(&mut h, action.label()), [Command::Run(action)]);
+    }
+    h.state_mut().own = true;
+    h.run();
+    assert!(click(&mut h, Action::ShowSettings.label()).is_empty());
+}
+
+#[test]
+fn the_safety_screen_accepts_once_then_leads_back() {
+    let draw: Draw<'_, bool> = Box::new(|ui, s| safety::show(ui, s.own, &mut s.commands));
+    let mut h = harness(draw, screen(true));
+    let sent = click(&mut h, Action::AcceptSafety.label());
+    assert_eq!(sent, [Command::Run(Action::AcceptSafety)]);
+    h.state_mut().own = false;
+    h.run();
+    let sent = click(&mut h, Action::BackToLibrary.label());
+    assert_eq!(sent, [Command::Run(Action::AcceptSafety)]);
+}
+
+#[test]
+fn the_summary_leads_back_to_the_library() {
+    let done = Summary {
+        routine: "Feet and calves".into(),
+        exercises: vec!["Sole of the foot".into(), "Calves".into()],
+        time: Duration::from_secs(275),
+        completed: true,
+    };
+    let draw: Draw<'_, Summary> = Box::new(|ui, s| summary::show(ui, &s.own, &mut s.commands));
+    let mut h = harness(draw, screen(done));
+    h.get_by_label("2 exercises in 4 min 35 s");
+    let sent = click(&mut h, Action::FinishSummary.label());
+    assert_eq!(sent, [Command::Run(Action::FinishSummary)]);
+}
+
+#[test]
+fn the_routines_screen_starts_and_duplicates() {
+    let draw: Draw<'_, Vec<RoutineFile>> = Box::new(|ui, s| {
+        routines::show(ui, &s.catalog, &s.own, None, &s.settings, &mut s.commands);
+    });
+    let mut h = harness(draw, screen(Vec::new()));
+    let feet = h
+        .state()
+        .catalog
+        .routine("Feet and calves")
+        .unwrap()
+        .clone();
+    let sent = click(&mut h, "Start Feet and calves");
+    assert_eq!(sent, [Command::StartRoutine(feet.clone())]);
+    let sent = click(&mut h, "Duplicate Feet and calves");
+    assert_eq!(sent, [Command::DuplicateRoutine(feet)]);
+}
+
+#[test]
+fn the_settings_screen_sends_the_changed_settings() {
+    let draw: Draw<'_, ()> = Box::new(|ui, s| settings::show(ui, &s.settings, &mut s.commands));
+    let mut h = harness(draw, screen(()));
+    let sent = click(&mut h, "Inches");
+    let expected = Settings {
+        units: Units::Inches,
+        ..Settings::default()
+    };
+    assert_eq!(sent, [Command::SetSettings(Box::new(expected))]);
+}
+
+#[test]
+fn the_editor_asks_before_it_deletes_and_saves_by_command() {
+    let catalog = Catalog::builtin().unwrap();
+    let file = RoutineFile {
+        path: "mine/desk.ron".into(),
+        routine: catalog.routine("Desk worker").unwrap().clone(),
+    };
+    let draw: Draw<'_, Editor> = Box::new(|ui, s| {
+        s.own.show(ui, &s.catalog, &s.settings, &mut s.commands);
+    });
+    let mut h = harness(draw, screen(Editor::new(vec![file.clone()])));
+    assert!(click(&mut h, "Desk worker").is_empty());
+    assert!(click(&mut h, "Delete").is_empty(), "it asks first");
+    let sent = click(&mut h, "Yes, delete it");
+    assert_eq!(sent, [Command::DeleteRoutine(file.path.clone())]);
+    // A change makes Save possible; saving is the app's to do.
+    assert!(click(&mut h, "Remove (exercise 1)").is_empty());
+    assert!(h.state().own.has_unsaved_changes());
+    let sent = click(&mut h, Action::SaveRoutine.label());
+    assert_eq!(sent, [Command::Run(Action::SaveRoutine)]);
+}
