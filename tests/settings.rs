@@ -63,14 +63,14 @@ fn out_of_range_numbers_in_a_hand_edited_file_are_brought_into_range() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(
         dir.path(),
-        "hold_seconds: 999, pace_cm_per_s: -3.0, volume: 7.0, get_ready_seconds: 1000",
+        "hold_seconds: 999, pace_cm_per_s: -3.0, volume: 7.0, first_get_ready_seconds: 1000",
     );
     let harness = common::start(dir.path());
     let s = &harness.state().state().settings;
     assert_eq!(s.hold_seconds, 120);
     assert_eq!(s.pace_cm_per_s, 1.0);
     assert_eq!(s.volume, 1.0);
-    assert_eq!(s.get_ready_seconds, 30);
+    assert_eq!(s.first_get_ready_seconds, 60);
 }
 
 #[test]

@@ -37,9 +37,6 @@ pub mod routine {
 pub mod settings {
     use std::ops::RangeInclusive;
 
-    /// Seconds of a "get ready" other than a routine's first (see
-    /// [`crate::model::Settings::get_ready_seconds`]).
-    pub const GET_READY_SECONDS: RangeInclusive<u32> = 0..=30;
     /// Seconds of "get ready" before a routine's first exercise: time to
     /// get down onto the floor and the roller.
     pub const FIRST_GET_READY_SECONDS: RangeInclusive<u32> = 0..=60;

@@ -8,7 +8,7 @@ use super::limits::{clamp, settings as limits};
 
 /// The version written into new settings files. Older files still load:
 /// missing fields take their defaults.
-pub const SETTINGS_VERSION: u32 = 1;
+pub const SETTINGS_VERSION: u32 = 2;
 
 /// The cue volume of a new install (and of a file whose volume is not a number).
 const DEFAULT_VOLUME: f32 = 0.8;
@@ -117,10 +117,6 @@ pub struct Settings {
     /// Seconds of "get ready" before a routine's first exercise: time to
     /// get down onto the floor and the roller.
     pub first_get_ready_seconds: u32,
-    /// Seconds of a "get ready" other than a routine's first. The session
-    /// has no such phase yet (a rest leads into each later exercise), so
-    /// nothing reads this today.
-    pub get_ready_seconds: u32,
     /// Rolling pace in cm per second (2.5 cm, about one inch, by default).
     pub pace_cm_per_s: f32,
     /// Cue volume, from 0 (silent) to 1.
@@ -138,6 +134,18 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Settings read from a version 1 file, whose get-ready was
+    /// `get_ready_seconds`: a length its owner chose is kept; the old
+    /// default of 5 s becomes the new, longer default.
+    pub fn from_version_1(mut self, get_ready_seconds: Option<u32>) -> Settings {
+        const VERSION_1_DEFAULT: u32 = 5;
+        if let Some(chosen) = get_ready_seconds.filter(|s| *s != VERSION_1_DEFAULT) {
+            self.first_get_ready_seconds = chosen;
+        }
+        self.version = SETTINGS_VERSION;
+        self
+    }
+
     /// The settings with every number brought into its allowed range (a
     /// hand-edited file may hold anything).
     pub fn sanitized(mut self) -> Settings {
@@ -145,7 +153,6 @@ impl Settings {
             self.first_get_ready_seconds,
             &limits::FIRST_GET_READY_SECONDS,
         );
-        self.get_ready_seconds = clamp(self.get_ready_seconds, &limits::GET_READY_SECONDS);
         self.hold_seconds = clamp(self.hold_seconds, &limits::HOLD_SECONDS);
         self.rest_seconds = clamp(self.rest_seconds, &limits::REST_SECONDS);
         self.pace_cm_per_s = if self.pace_cm_per_s.is_finite() {
@@ -171,7 +178,6 @@ impl Default for Settings {
             text_size: TextSize::Large,
             tools_owned: Tool::ALL.to_vec(),
             first_get_ready_seconds: 15,
-            get_ready_seconds: 5,
             pace_cm_per_s: DEFAULT_PACE_CM_PER_S,
             volume: DEFAULT_VOLUME,
             muted: false,
@@ -188,19 +194,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_file_from_before_the_first_get_ready_loads_with_its_default() {
-        let old: Settings =
-            ron::from_str("(version: 1, safety_acknowledged: true, get_ready_seconds: 8)").unwrap();
-        assert_eq!(old.first_get_ready_seconds, 15);
-        assert_eq!(old.get_ready_seconds, 8);
-        assert!(old.safety_acknowledged);
+    fn a_version_1_file_keeps_a_get_ready_its_owner_chose() {
+        let chosen = Settings::from_version_1(Settings::default(), Some(25));
+        assert_eq!(chosen.first_get_ready_seconds, 25);
+        // Version 1's default of 5 s was too short to get onto the floor.
+        let default = Settings::from_version_1(Settings::default(), Some(5));
+        assert_eq!(default.first_get_ready_seconds, 15);
+        let none = Settings::from_version_1(Settings::default(), None);
+        assert_eq!(none.first_get_ready_seconds, 15);
+        assert_eq!(none.version, SETTINGS_VERSION);
     }
 
     #[test]
     fn sanitized_brings_every_number_into_the_table() {
         let wild = Settings {
             first_get_ready_seconds: 1_000,
-            get_ready_seconds: 1_000,
             hold_seconds: 1,
             rest_seconds: 999,
             pace_cm_per_s: f32::NAN,
@@ -212,7 +220,6 @@ mod tests {
             wild.first_get_ready_seconds,
             *limits::FIRST_GET_READY_SECONDS.end()
         );
-        assert_eq!(wild.get_ready_seconds, *limits::GET_READY_SECONDS.end());
         assert_eq!(wild.hold_seconds, *limits::HOLD_SECONDS.start());
         assert_eq!(wild.rest_seconds, *limits::REST_SECONDS.end());
         assert_eq!(wild.pace_cm_per_s, DEFAULT_PACE_CM_PER_S);

@@ -21,9 +21,33 @@ pub struct LoadedSettings {
 /// line and column.
 pub fn read_settings(path: &Path) -> Result<Settings, FileProblem> {
     let text = std::fs::read_to_string(path).map_err(|e| file_problem(path, Doing::Reading, &e))?;
-    ron::from_str(&text).map_err(|e| FileProblem {
+    parse_settings(&text).map_err(|e| FileProblem {
         path: path.to_path_buf(),
         message: describe_ron_error(&e),
+    })
+}
+
+/// Parses a settings file of any version, moving an older one's values to
+/// where this version keeps them.
+fn parse_settings(text: &str) -> Result<Settings, ron::error::SpannedError> {
+    /// The fields that moved since version 1.
+    #[derive(serde::Deserialize)]
+    struct Version1 {
+        #[serde(default)]
+        version: u32,
+        #[serde(default, deserialize_with = "present")]
+        get_ready_seconds: Option<u32>,
+    }
+    /// A number written plainly, as version 1 wrote it.
+    fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        <u32 as serde::Deserialize>::deserialize(d).map(Some)
+    }
+    let settings: Settings = ron::from_str(text)?;
+    let old: Version1 = ron::from_str(text)?;
+    Ok(if old.version < 2 {
+        settings.from_version_1(old.get_ready_seconds)
+    } else {
+        settings
     })
 }
 
@@ -48,7 +72,7 @@ impl SettingsStore {
         let path = dir.settings_file();
         let mut protected = false;
         let (settings, problem) = match std::fs::read_to_string(&path) {
-            Ok(text) => match ron::from_str::<Settings>(&text) {
+            Ok(text) => match parse_settings(&text) {
                 Ok(settings) => (settings.sanitized(), None),
                 Err(e) => {
                     protected = true;

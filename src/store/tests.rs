@@ -430,3 +430,29 @@ fn the_data_folder_is_read_once_with_everything_in_it() {
     assert_eq!(loaded.settings_store.path(), data.settings_file());
     assert!(!loaded.settings_store.is_protected());
 }
+
+#[test]
+fn a_version_1_settings_file_moves_its_get_ready_to_the_first_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    let write = |text: &str| std::fs::write(data.settings_file(), text).unwrap();
+    write("(version: 1, safety_acknowledged: true, get_ready_seconds: 25)");
+    let (_, loaded) = SettingsStore::load(&data);
+    assert_eq!(loaded.problem, None);
+    assert_eq!(loaded.settings.first_get_ready_seconds, 25);
+    assert!(loaded.settings.safety_acknowledged);
+    // What version 1 wrote by default gets the new, longer default.
+    write("(version: 1, get_ready_seconds: 5, volume: 0.5)");
+    let (store, loaded) = SettingsStore::load(&data);
+    assert_eq!(loaded.settings.first_get_ready_seconds, 15);
+    assert_eq!(loaded.settings.volume, 0.5);
+    // Saved again, it is a version 2 file without the old name.
+    store.save(&loaded.settings).unwrap();
+    let text = std::fs::read_to_string(data.settings_file()).unwrap();
+    assert!(text.contains("version: 2"), "{text}");
+    assert!(!text.contains("\n    get_ready_seconds"), "{text}");
+    assert_eq!(
+        read_settings(&data.settings_file()).unwrap(),
+        loaded.settings
+    );
+}

@@ -58,6 +58,15 @@ fn number(
 }
 
 fn rows(ui: &mut egui::Ui, s: &mut Settings) {
+    units_and_pace(ui, s);
+    timings(ui, s);
+    sound(ui, s);
+    look(ui, s);
+    tools(ui, s);
+}
+
+/// Units, and the rolling pace shown in them.
+fn units_and_pace(ui: &mut egui::Ui, s: &mut Settings) {
     ui.label("Units");
     ui.horizontal(|ui| {
         ui.radio_value(&mut s.units, Units::Centimetres, "Centimetres");
@@ -100,7 +109,10 @@ fn rows(ui: &mut egui::Ui, s: &mut Settings) {
         ui.label(RichText::new("About 2.5 cm (1 inch) a second is right for most muscles.").weak());
     });
     ui.end_row();
+}
 
+/// The default hold and rest, the get-ready, and the first side.
+fn timings(ui: &mut egui::Ui, s: &mut Settings) {
     number(
         ui,
         "Hold a tender spot for",
@@ -129,7 +141,10 @@ fn rows(ui: &mut egui::Ui, s: &mut Settings) {
         ui.radio_value(&mut s.first_side, FirstSide::Right, "Right side");
     });
     ui.end_row();
+}
 
+/// Volume and mute.
+fn sound(ui: &mut egui::Ui, s: &mut Settings) {
     ui.label("Sound");
     ui.horizontal(|ui| {
         let mut percent = (s.volume * 100.0).round() as u32;
@@ -147,7 +162,10 @@ fn rows(ui: &mut egui::Ui, s: &mut Settings) {
         ui.checkbox(&mut s.muted, "Mute");
     });
     ui.end_row();
+}
 
+/// Theme and text size.
+fn look(ui: &mut egui::Ui, s: &mut Settings) {
     ui.label("Theme");
     ui.horizontal(|ui| {
         for theme in ThemePreference::ALL {
@@ -163,7 +181,10 @@ fn rows(ui: &mut egui::Ui, s: &mut Settings) {
         }
     });
     ui.end_row();
+}
 
+/// The tools the user owns.
+fn tools(ui: &mut egui::Ui, s: &mut Settings) {
     ui.label("Tools you own");
     ui.vertical(|ui| {
         for tool in Tool::ALL {

@@ -7,15 +7,18 @@ use std::time::Duration;
 
 use eframe::egui::{self, RichText};
 
-use super::Commands;
-use super::action::Action;
-use super::theme::{Palette, caution_colour};
-use super::widgets::illustration;
-use super::widgets::question::Question;
-use super::words::clock_text;
+use crate::ui::Commands;
+use crate::ui::action::Action;
+use crate::ui::theme::{Palette, caution_colour};
+use crate::ui::widgets::illustration;
+use crate::ui::widgets::question::Question;
+mod words;
+
 use crate::catalog::Catalog;
 use crate::model::{Exercise, Settings};
 use crate::session::{PhaseKind, Session, SessionState};
+use crate::ui::words::clock_text;
+use words::Words;
 
 /// How often the pacing animation is redrawn. Five pictures a second show
 /// a marker moving a few centimetres a second well enough to follow, and
@@ -84,24 +87,7 @@ impl Player {
         let next = state
             .next_step
             .and_then(|i| catalog.get(&steps[i].exercise_id));
-        let mut words = Words::of(&state, exercise, next);
-        // A tool the user lacks: say which of theirs to use.
-        let shown = match state.phase.kind {
-            PhaseKind::Rest => next,
-            _ => exercise,
-        };
-        if let Some(e) = shown
-            && let (Some(main), Some(mine)) =
-                (e.main_tool(), e.best_owned_tool(&settings.tools_owned))
-            && main != mine
-        {
-            words.instruction = format!(
-                "Use your {} in place of a {}. {}",
-                mine.label().to_lowercase(),
-                main.label().to_lowercase(),
-                words.instruction
-            );
-        }
+        let words = Words::of(&state, exercise, next).with_tools(&state, exercise, next, settings);
         // While resting, show the exercise that comes next, to get into position.
         let pictured = match state.phase.kind {
             PhaseKind::Rest => next.or(exercise),
@@ -111,29 +97,7 @@ impl Player {
         if !self.follow_along {
             egui::Panel::top("player_top")
                 .show_separator_line(false)
-                .show(ui, |ui| {
-                    ui.add_space(4.0);
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(self.session.name()).size(22.0).strong());
-                        ui.label(
-                            RichText::new(format!(
-                                "Exercise {} of {}  ·  {} left in the routine",
-                                state.step_number,
-                                state.step_count,
-                                clock_text(state.left_in_routine)
-                            ))
-                            .size(18.0),
-                        );
-                        if let Some(next) = &words.up_next {
-                            ui.label(
-                                RichText::new(format!("·  Up next: {next}"))
-                                    .size(18.0)
-                                    .weak(),
-                            );
-                        }
-                    });
-                    ui.add_space(4.0);
-                });
+                .show(ui, |ui| self.header_ui(ui, &state, &words));
             egui::Panel::bottom("player_controls")
                 .show_separator_line(false)
                 .show(ui, |ui| {
@@ -151,88 +115,25 @@ impl Player {
             confirm_stop(ui.ctx(), commands);
         }
     }
-}
 
-/// What the player says, in words.
-struct Words {
-    title: String,
-    subject: String,
-    instruction: String,
-    up_next: Option<String>,
-}
-
-impl Words {
-    fn of(state: &SessionState, exercise: Option<&Exercise>, next: Option<&Exercise>) -> Words {
-        let name = exercise.map(|e| e.name.clone()).unwrap_or_default();
-        let side = state
-            .phase
-            .side
-            .map(|s| format!(", {} side", s.label()))
-            .unwrap_or_default();
-        let subject = match (state.phase.kind, next) {
-            (PhaseKind::Rest, Some(n)) => format!("Up next: {}", n.name),
-            _ => format!("{name}{side}"),
-        };
-        let roll = exercise.map(|e| (e.roll.from.as_str(), e.roll.to.as_str()));
-        let first_setup =
-            |e: Option<&Exercise>| e.and_then(|e| e.setup.first().cloned()).unwrap_or_default();
-        let (title, instruction) = match state.phase.kind {
-            PhaseKind::GetReady => (
-                "Get ready".to_owned(),
-                format!("Get into position. {}", first_setup(exercise)),
-            ),
-            PhaseKind::Roll => (
-                "Roll slowly".to_owned(),
-                match roll {
-                    Some((from, to)) => {
-                        format!("From {from} to {to}, and back. Move with the beat.")
-                    }
-                    None => "Move with the beat.".to_owned(),
-                },
-            ),
-            PhaseKind::Hold { number, of } => {
-                let title = if of > 1 {
-                    format!("Hold a tender spot ({number} of {of})")
-                } else {
-                    "Hold a tender spot".to_owned()
-                };
-                let how = if state.phase.returning {
-                    "Come back to the spot, gently. Relax and breathe in deeply as you sink in."
-                } else {
-                    "Stop on the most tender spot and rest there. Relax, and breathe in deeply \
-                     as the pressure comes."
-                };
-                (title, how.to_owned())
+    /// The routine's name, where it is, and what comes next.
+    fn header_ui(&self, ui: &mut egui::Ui, state: &SessionState, words: &Words) {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(self.session.name()).size(22.0).strong());
+            let place = format!(
+                "Exercise {} of {}  ·  {} left in the routine",
+                state.step_number,
+                state.step_count,
+                clock_text(state.left_in_routine)
+            );
+            ui.label(RichText::new(place).size(18.0));
+            if let Some(next) = &words.up_next {
+                let next = format!("·  Up next: {next}");
+                ui.label(RichText::new(next).size(18.0).weak());
             }
-            PhaseKind::WorkAround => (
-                "Work around the spot".to_owned(),
-                "Ease off the sore spot. Roll gently on the muscle around it; you'll come back \
-                 to it after this."
-                    .to_owned(),
-            ),
-            PhaseKind::SwitchSide => (
-                "Switch sides".to_owned(),
-                format!("Change to the other side. {}", first_setup(exercise)),
-            ),
-            PhaseKind::Rest => (
-                "Rest".to_owned(),
-                match next {
-                    Some(n) => format!("Get into position: {}", first_setup(Some(n))),
-                    None => "Breathe and relax.".to_owned(),
-                },
-            ),
-            PhaseKind::Done => ("Done".to_owned(), "Well done.".to_owned()),
-        };
-        let up_next = match state.phase.kind {
-            PhaseKind::Rest => None,
-            _ => next.map(|n| n.name.clone()),
-        };
-        Words {
-            title,
-            subject,
-            instruction,
-            up_next,
-        }
+        });
+        ui.add_space(4.0);
     }
 }
 
