@@ -7,6 +7,7 @@ use super::Commands;
 use super::action::{Action, action_button};
 use super::theme::caution_colour;
 use super::widgets::illustration;
+use super::words::length_text;
 use crate::catalog::Catalog;
 use crate::model::{Exercise, Settings};
 
@@ -34,65 +35,70 @@ pub fn show(
     settings: &Settings,
     commands: &mut Commands,
 ) {
-    let all = catalog.exercises();
-    let index = all.iter().position(|e| e.id == exercise.id).unwrap_or(0);
-    let prev = index.checked_sub(1).map(|i| &all[i]);
-    let next = all.get(index + 1);
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.horizontal(|ui| {
-            if action_button(ui, Action::BackToLibrary, true).clicked() {
-                commands.push(Action::BackToLibrary.into());
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if action_button(ui, Action::NextCard, next.is_some()).clicked() {
-                    commands.push(Action::NextCard.into());
-                }
-                if action_button(ui, Action::PreviousCard, prev.is_some()).clicked() {
-                    commands.push(Action::PreviousCard.into());
-                }
-                ui.label(RichText::new(format!("{} of {}", index + 1, all.len())).weak());
-            });
-        });
-        ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.heading(RichText::new(&exercise.name).size(34.0).strong());
-            ui.add_space(12.0);
-            let start = Action::StartExercise;
-            let button = egui::Button::new(RichText::new(start.label()).size(18.0).strong())
-                .min_size(egui::vec2(0.0, 40.0));
-            if ui.add(button).on_hover_text(start.tooltip()).clicked() {
-                commands.push(start.into());
-            }
-        });
-        ui.label(
-            RichText::new(format!(
-                "{}  ·  {}",
-                exercise.region.label(),
-                exercise.summary
-            ))
-            .weak(),
-        );
-        ui.add_space(8.0);
-
-        let wide = ui.available_width() > 900.0;
-        if wide {
-            ui.columns(2, |cols| {
-                picture(&mut cols[0], exercise);
+    egui::CentralPanel::default()
+        .frame(crate::ui::panel::central(ui))
+        .show(ui, |ui| {
+            nav_bar(ui, exercise, catalog, commands);
+            ui.add_space(4.0);
+            title_ui(ui, exercise, commands);
+            ui.add_space(8.0);
+            let wide = ui.available_width() > 900.0;
+            if wide {
+                ui.columns(2, |cols| {
+                    picture(&mut cols[0], exercise);
+                    egui::ScrollArea::vertical()
+                        .id_salt("card_text")
+                        .auto_shrink(false)
+                        .show(&mut cols[1], |ui| details(ui, exercise, settings));
+                });
+            } else {
                 egui::ScrollArea::vertical()
                     .id_salt("card_text")
                     .auto_shrink(false)
-                    .show(&mut cols[1], |ui| details(ui, exercise, settings));
-            });
-        } else {
-            egui::ScrollArea::vertical()
-                .id_salt("card_text")
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    picture(ui, exercise);
-                    details(ui, exercise, settings);
-                });
+                    .show(ui, |ui| {
+                        picture(ui, exercise);
+                        details(ui, exercise, settings);
+                    });
+            }
+        });
+}
+
+/// Back to the library on the left; where the card is, previous and next
+/// on the right.
+fn nav_bar(ui: &mut egui::Ui, exercise: &Exercise, catalog: &Catalog, commands: &mut Commands) {
+    let all = catalog.exercises();
+    let index = all.iter().position(|e| e.id == exercise.id).unwrap_or(0);
+    let has_next = index + 1 < all.len();
+    ui.horizontal(|ui| {
+        if action_button(ui, Action::BackToLibrary, true).clicked() {
+            commands.push(Action::BackToLibrary.into());
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if action_button(ui, Action::NextCard, has_next).clicked() {
+                commands.push(Action::NextCard.into());
+            }
+            if action_button(ui, Action::PreviousCard, index > 0).clicked() {
+                commands.push(Action::PreviousCard.into());
+            }
+            ui.label(RichText::new(format!("{} of {}", index + 1, all.len())).weak());
+        });
+    });
+}
+
+/// The exercise's name, its Start button, its region and summary.
+fn title_ui(ui: &mut egui::Ui, exercise: &Exercise, commands: &mut Commands) {
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(&exercise.name).size(34.0).strong());
+        ui.add_space(12.0);
+        let start = Action::StartExercise;
+        let button = egui::Button::new(RichText::new(start.label()).size(18.0).strong())
+            .min_size(egui::vec2(0.0, 40.0));
+        if ui.add(button).on_hover_text(start.tooltip()).clicked() {
+            commands.push(start.into());
         }
     });
+    let about = format!("{}  ·  {}", exercise.region.label(), exercise.summary);
+    ui.label(RichText::new(about).weak());
 }
 
 fn picture(ui: &mut egui::Ui, exercise: &Exercise) {
@@ -131,7 +137,6 @@ fn details(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
 }
 
 fn sections_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
-    let t = &exercise.timings;
     title(ui, sections::WORKS, None);
     ui.label(exercise.muscles.join(", "));
 
@@ -181,6 +186,13 @@ fn sections_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
     ui.label(exercise.sides.label());
 
     title(ui, sections::TIMINGS, None);
+    timings_ui(ui, exercise, settings);
+    ui.add_space(12.0);
+}
+
+/// How long it rolls and holds, the stroke at the user's pace, in all.
+fn timings_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
+    let t = &exercise.timings;
     let pace = settings.pace_cm_per_s;
     let stroke_s = t.stroke_seconds(pace);
     bullet(
@@ -214,8 +226,13 @@ fn sections_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
         } else {
             1
         };
-    bullet(ui, &format!("About {} in all", minutes_seconds(total)));
-    ui.add_space(12.0);
+    bullet(
+        ui,
+        &format!(
+            "About {} in all",
+            length_text(std::time::Duration::from_secs(u64::from(total)))
+        ),
+    );
 }
 
 /// The tools of a card in words: the pictured one first, then what can
@@ -248,15 +265,6 @@ fn per_side(exercise: &Exercise) -> &'static str {
     match exercise.sides {
         crate::model::Sides::OneAtATime => " on each side",
         crate::model::Sides::Together => "",
-    }
-}
-
-/// "1 min 30 s", "45 s".
-pub fn minutes_seconds(total: u32) -> String {
-    match (total / 60, total % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
     }
 }
 

@@ -7,8 +7,8 @@
 //! bar or a button row is shaded many times over. Just before the frame is
 //! handed over, [`lighten`] replaces those fills with a mesh of a centre
 //! rectangle, four edge strips and four small corner fans, with the same
-//! anti-aliased edge; the look stays the same. It also drops the panels'
-//! background fills when the window is already cleared to that colour.
+//! anti-aliased edge; the look stays the same. (Panels paint no background
+//! at all when the window is cleared to their colour: see `panel`.)
 //!
 //! `benches/frame.rs` counts the shaded pixels of real screens.
 
@@ -16,11 +16,7 @@ use eframe::egui::{self, Color32, LayerId, Mesh, Pos2, Rect, Shape, epaint, pos2
 use egui::emath::GuiRounding as _;
 
 /// Rewrites the shapes of this frame so they cost less to draw.
-///
-/// `cleared_to`: the colour the renderer clears the window to before each
-/// frame (see the app's `clear_color`); panel backgrounds of that colour are
-/// then drawn for nothing.
-pub fn lighten(ctx: &egui::Context, cleared_to: Option<Color32>) {
+pub fn lighten(ctx: &egui::Context) {
     let pixels_per_point = ctx.pixels_per_point();
     let mut layers: Vec<LayerId> = ctx.memory(|m| m.layer_ids().collect());
     if !layers.contains(&LayerId::background()) {
@@ -31,43 +27,13 @@ pub fn lighten(ctx: &egui::Context, cleared_to: Option<Color32>) {
             let Some(list) = graphics.get_mut(layer) else {
                 continue;
             };
-            let drop_fills = cleared_to.filter(|_| layer == LayerId::background());
-            let count = list.next_idx().0;
-            // Panel backgrounds come first in their layer; once anything
-            // else has been drawn over a spot, a fill there must stay.
-            let mut drawn: Vec<Rect> = Vec::new();
-            for i in 0..count {
+            for i in 0..list.next_idx().0 {
                 list.mutate_shape(egui::layers::ShapeIdx(i), |clipped| {
-                    if drop_fills.is_some_and(|c| is_plain_fill(&clipped.shape, c)) {
-                        // Lines on a panel's edge may touch the next panel.
-                        let rect = clipped.shape.visual_bounding_rect().shrink(2.0);
-                        if !drawn.iter().any(|r| r.intersects(rect)) {
-                            clipped.shape = Shape::Noop;
-                            return;
-                        }
-                    }
-                    if drop_fills.is_some() {
-                        let bounds = clipped.shape.visual_bounding_rect();
-                        if bounds.is_positive() {
-                            drawn.push(bounds.intersect(clipped.clip_rect));
-                        }
-                    }
                     lighten_shape(&mut clipped.shape, pixels_per_point);
                 });
             }
         }
     });
-}
-
-/// A plain, square, unstroked rectangle of `colour`.
-fn is_plain_fill(shape: &Shape, colour: Color32) -> bool {
-    matches!(shape, Shape::Rect(r)
-        if r.fill == colour
-            && r.stroke.is_empty()
-            && r.corner_radius == egui::CornerRadius::ZERO
-            && r.brush.is_none()
-            && r.blur_width == 0.0
-            && r.angle == 0.0)
 }
 
 /// Replaces a rounded rectangle's fill by a cheaper mesh, looking into
@@ -308,51 +274,5 @@ mod tests {
         let mut shadow = Shape::Rect(shadow);
         lighten_shape(&mut shadow, 1.0);
         assert!(matches!(shadow, Shape::Rect(_)));
-    }
-
-    /// Runs one frame of two panels with a label each, lightened.
-    fn panels_frame(cleared_to: Option<Color32>) -> Vec<epaint::ClippedShape> {
-        let ctx = egui::Context::default();
-        let input = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0))),
-            ..Default::default()
-        };
-        let fill = ctx.global_style().visuals.panel_fill;
-        let output = ctx.run_ui(input, |ui| {
-            egui::Panel::top("top").show(ui, |ui| ui.label("Top"));
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui.label("Middle");
-                let _ = ui.button("A button");
-            });
-            lighten(ui.ctx(), cleared_to.map(|_| fill));
-        });
-        let mut output = output;
-        output.textures_delta.clear();
-        output.shapes
-    }
-
-    fn panel_fills(shapes: &[epaint::ClippedShape]) -> usize {
-        let fill = egui::Context::default().global_style().visuals.panel_fill;
-        shapes
-            .iter()
-            .filter(|s| is_plain_fill(&s.shape, fill))
-            .count()
-    }
-
-    #[test]
-    fn panel_backgrounds_go_only_when_the_window_is_cleared_to_them() {
-        let kept = panels_frame(None);
-        assert_eq!(panel_fills(&kept), 2, "both panels paint their background");
-        let cleared = panels_frame(Some(Color32::WHITE));
-        assert_eq!(panel_fills(&cleared), 0);
-        // The words and the button are still drawn.
-        let texts = |shapes: &[epaint::ClippedShape]| {
-            shapes
-                .iter()
-                .filter(|s| matches!(s.shape, Shape::Text(_)))
-                .count()
-        };
-        assert_eq!(texts(&kept), texts(&cleared));
-        assert!(texts(&cleared) >= 3);
     }
 }

@@ -72,6 +72,7 @@ impl Library {
         commands: &mut Commands,
     ) {
         egui::Panel::left("library_filters")
+            .frame(crate::ui::panel::side(ui))
             .resizable(false)
             .exact_size(230.0)
             .show(ui, |ui| {
@@ -79,31 +80,33 @@ impl Library {
             });
         let visible = self.visible(catalog, settings);
         self.selected = self.selected.min(visible.len().saturating_sub(1));
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading("Exercise library");
-                let count = if visible.len() == catalog.exercises().len() {
-                    format!("{} exercises, from the feet up", visible.len())
-                } else {
-                    format!(
-                        "{} of {} exercises",
-                        visible.len(),
-                        catalog.exercises().len()
-                    )
-                };
-                ui.label(RichText::new(count).weak());
-            });
-            ui.add_space(6.0);
-            if visible.is_empty() {
-                self.empty_ui(ui, settings);
-                return;
-            }
-            egui::ScrollArea::vertical()
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    self.grid_ui(ui, &visible, settings, commands);
+        egui::CentralPanel::default()
+            .frame(crate::ui::panel::central(ui))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.heading("Exercise library");
+                    let count = if visible.len() == catalog.exercises().len() {
+                        format!("{} exercises, from the feet up", visible.len())
+                    } else {
+                        format!(
+                            "{} of {} exercises",
+                            visible.len(),
+                            catalog.exercises().len()
+                        )
+                    };
+                    ui.label(RichText::new(count).weak());
                 });
-        });
+                ui.add_space(6.0);
+                if visible.is_empty() {
+                    self.empty_ui(ui, settings);
+                    return;
+                }
+                egui::ScrollArea::vertical()
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        self.grid_ui(ui, &visible, settings, commands);
+                    });
+            });
     }
 
     fn filters_ui(&mut self, ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {

@@ -24,41 +24,43 @@ pub fn show(
     settings: &Settings,
     commands: &mut Commands,
 ) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("Routines");
-        ui.label(
+    egui::CentralPanel::default()
+        .frame(crate::ui::panel::central(ui))
+        .show(ui, |ui| {
+            ui.heading("Routines");
+            ui.label(
             RichText::new(
                 "Each routine works from the feet up. Press Start, put the laptop where you can \
                  hear it, and follow the sounds.",
             )
             .weak(),
         );
-        ui.add_space(8.0);
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                for routine in catalog.routines() {
-                    routine_row(ui, routine, catalog, settings, commands);
-                }
-                ui.add_space(8.0);
-                ui.label(RichText::new("Your routines").size(22.0).strong());
-                for file in mine {
-                    routine_row(ui, &file.routine, catalog, settings, commands);
-                }
-                if let Some(folder) = folder {
-                    let hint = if mine.is_empty() {
-                        "You have none yet. A routine is a small text file: put one in"
-                    } else {
-                        "They are read from"
-                    };
-                    ui.label(format!("{hint} {}", folder.display()));
-                    ui.label(
-                        RichText::new("The file format is described in docs/file-format.md.")
-                            .weak(),
-                    );
-                }
-            });
-    });
+            ui.add_space(8.0);
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    for routine in catalog.routines() {
+                        routine_row(ui, routine, catalog, settings, commands);
+                    }
+                    ui.add_space(8.0);
+                    ui.label(RichText::new("Your routines").size(22.0).strong());
+                    for file in mine {
+                        routine_row(ui, &file.routine, catalog, settings, commands);
+                    }
+                    if let Some(folder) = folder {
+                        let hint = if mine.is_empty() {
+                            "You have none yet. A routine is a small text file: put one in"
+                        } else {
+                            "They are read from"
+                        };
+                        ui.label(format!("{hint} {}", folder.display()));
+                        ui.label(
+                            RichText::new("The file format is described in docs/file-format.md.")
+                                .weak(),
+                        );
+                    }
+                });
+        });
 }
 
 fn routine_row(

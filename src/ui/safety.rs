@@ -38,14 +38,18 @@ pub const RULES: [&str; 6] = [
 /// Draws the safety screen.
 pub fn show(ui: &mut egui::Ui, first_run: bool, commands: &mut Commands) {
     // The button stays in view at the bottom, however small the window.
-    egui::Panel::bottom("safety_accept").show(ui, |ui| {
-        centred_column(ui, |ui| accept_bar(ui, first_run, commands));
-    });
-    egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| centred_column(ui, content));
-    });
+    egui::Panel::bottom("safety_accept")
+        .frame(crate::ui::panel::side(ui))
+        .show(ui, |ui| {
+            centred_column(ui, |ui| accept_bar(ui, first_run, commands));
+        });
+    egui::CentralPanel::default()
+        .frame(crate::ui::panel::central(ui))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| centred_column(ui, content));
+        });
 }
 
 /// A left-aligned column at most 760 points wide, in the middle of `ui`.

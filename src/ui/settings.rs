@@ -11,19 +11,21 @@ use crate::model::{FirstSide, Settings, TextSize, ThemePreference, Tool, Units};
 /// Draws the settings; a changed copy is sent as a command.
 pub fn show(ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {
     let mut s = settings.clone();
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("Settings");
-        ui.label(RichText::new("Changes are saved as you make them.").weak());
-        ui.add_space(8.0);
-        egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                egui::Grid::new("settings_grid")
-                    .num_columns(2)
-                    .spacing([24.0, 14.0])
-                    .show(ui, |ui| rows(ui, &mut s));
-            });
-    });
+    egui::CentralPanel::default()
+        .frame(crate::ui::panel::central(ui))
+        .show(ui, |ui| {
+            ui.heading("Settings");
+            ui.label(RichText::new("Changes are saved as you make them.").weak());
+            ui.add_space(8.0);
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    egui::Grid::new("settings_grid")
+                        .num_columns(2)
+                        .spacing([24.0, 14.0])
+                        .show(ui, |ui| rows(ui, &mut s));
+                });
+        });
     if &s != settings {
         commands.push(Command::SetSettings(Box::new(s)));
     }

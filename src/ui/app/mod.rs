@@ -37,8 +37,6 @@ pub struct RollcoachApp {
     commands: Commands,
     /// Whether the window had focus at the last frame.
     was_focused: bool,
-    /// See [`StartOptions::window_cleared`].
-    window_cleared: bool,
     /// See [`StartOptions::report_first_frame`]; `None` once reported.
     report_first_frame: Option<Instant>,
 }
@@ -47,53 +45,17 @@ impl RollcoachApp {
     /// Creates the app: reads the user's files (unless the caller did) and
     /// chooses the first screen.
     pub fn new(ctx: &egui::Context, catalog: Catalog, options: StartOptions) -> RollcoachApp {
-        let loaded = options.loaded.clone().or_else(|| {
-            let dir = options.data_dir.clone().or_else(DataDir::platform)?;
-            Some(dir.load())
-        });
         let mut notices = Vec::new();
-        let (store, settings, routine_files, routines) = match loaded {
-            Some(loaded) => {
-                notices.extend(
-                    loaded
-                        .settings_problem
-                        .as_ref()
-                        .map(Notice::unreadable_settings),
-                );
-                notices.extend(
-                    loaded
-                        .routine_problems
-                        .iter()
-                        .map(Notice::unreadable_routine),
-                );
-                let files = Some(loaded.routine_files);
-                (
-                    Some(loaded.settings_store),
-                    loaded.settings,
-                    files,
-                    loaded.routines,
-                )
-            }
-            None => {
-                notices.push(Notice::plain(
-                    "Rollcoach found no home folder to keep its settings in, so they won't be \
-                     remembered. Start it with --data-dir FOLDER to choose one.",
-                ));
-                (None, crate::model::Settings::default(), None, Vec::new())
-            }
-        };
+        let files = UserFiles::read(&options, &mut notices);
+        let settings = files.settings;
         theme::install_style(ctx);
-        theme::apply_settings(ctx, &settings);
-        let audio = if options.silent {
-            Audio::none()
-        } else {
-            Audio::open(settings.volume)
-        };
-        audio.set_volume(settings.volume, settings.muted);
-        if let Some(why) = audio.problem() {
-            log::warn!("no sound device: {why}");
-            notices.push(Notice::no_sound());
+        if options.window_cleared {
+            super::panel::window_is_cleared(ctx);
         }
+        theme::apply_settings(ctx, &settings);
+        let audio = open_sound(&options, &settings, &mut notices);
+        let (routine_files, routines) = (files.routine_files, files.routines);
+        let store = files.store;
         let mut state = AppState::new(catalog, settings, Editor::new(routines));
         state.routines_dir = routine_files.as_ref().map(|f| f.dir().to_path_buf());
         for notice in notices {
@@ -107,7 +69,6 @@ impl RollcoachApp {
             saver: SettingsSaver::new(store),
             commands: Vec::new(),
             was_focused: true,
-            window_cleared: options.window_cleared,
             report_first_frame: options.report_first_frame,
         };
         if let Some(routine) = options.start_routine {
@@ -233,8 +194,7 @@ impl eframe::App for RollcoachApp {
         let now = self.clock.now();
         view::draw(ui, &mut self.state, now, &mut self.commands);
         self.apply_commands(ui.ctx());
-        let cleared_to = self.window_cleared.then(|| ui.visuals().panel_fill);
-        frame_cost::lighten(ui.ctx(), cleared_to);
+        frame_cost::lighten(ui.ctx());
     }
 
     /// A change still waiting to be written is written on the way out.
@@ -243,6 +203,75 @@ impl eframe::App for RollcoachApp {
             log::warn!("settings not saved on exit: {problem}");
         }
     }
+}
+
+/// The user's files as the app starts with them.
+struct UserFiles {
+    store: Option<crate::store::SettingsStore>,
+    settings: crate::model::Settings,
+    routine_files: Option<RoutineFiles>,
+    routines: Vec<crate::store::RoutineFile>,
+}
+
+impl UserFiles {
+    /// Takes the files the caller read, or reads them; what could not be
+    /// read becomes a notice.
+    fn read(options: &StartOptions, notices: &mut Vec<Notice>) -> UserFiles {
+        let loaded = options.loaded.clone().or_else(|| {
+            let dir = options.data_dir.clone().or_else(DataDir::platform)?;
+            Some(dir.load())
+        });
+        let Some(loaded) = loaded else {
+            notices.push(Notice::plain(
+                "Rollcoach found no home folder to keep its settings in, so they won't be \
+                 remembered. Start it with --data-dir FOLDER to choose one.",
+            ));
+            return UserFiles {
+                store: None,
+                settings: crate::model::Settings::default(),
+                routine_files: None,
+                routines: Vec::new(),
+            };
+        };
+        notices.extend(
+            loaded
+                .settings_problem
+                .as_ref()
+                .map(Notice::unreadable_settings),
+        );
+        notices.extend(
+            loaded
+                .routine_problems
+                .iter()
+                .map(Notice::unreadable_routine),
+        );
+        UserFiles {
+            store: Some(loaded.settings_store),
+            settings: loaded.settings,
+            routine_files: Some(loaded.routine_files),
+            routines: loaded.routines,
+        }
+    }
+}
+
+/// Opens the sound device (none in tests); without one, says so in plain
+/// words and keeps the driver's in the log.
+fn open_sound(
+    options: &StartOptions,
+    settings: &crate::model::Settings,
+    notices: &mut Vec<Notice>,
+) -> Audio {
+    let audio = if options.silent {
+        Audio::none()
+    } else {
+        Audio::open(settings.volume)
+    };
+    audio.set_volume(settings.volume, settings.muted);
+    if let Some(why) = audio.problem() {
+        log::warn!("no sound device: {why}");
+        notices.push(Notice::no_sound());
+    }
+    audio
 }
 
 /// Prints when the first frame showed, for benchmarks.

@@ -14,10 +14,12 @@ use crate::ui::{Command, Commands, card, menu, routines, safety, settings, summa
 pub fn draw(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut Commands) {
     let playing = state.playing();
     if !state.follow_along() {
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::bar(ui, &state.settings, playing, commands);
-            state.notices.ui(ui, commands);
-        });
+        egui::Panel::top("menu_bar")
+            .frame(crate::ui::panel::side(ui))
+            .show(ui, |ui| {
+                menu::bar(ui, &state.settings, playing, commands);
+                state.notices.ui(ui, commands);
+            });
     }
     screen(ui, state, now, commands);
     if state.show_shortcuts {

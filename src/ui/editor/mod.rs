@@ -214,10 +214,11 @@ impl Editor {
         commands: &mut Commands,
     ) {
         egui::Panel::left("my_routines")
+            .frame(crate::ui::panel::side(ui))
             .resizable(false)
             .exact_size(260.0)
             .show(ui, |ui| self.list_ui(ui, commands));
-        egui::CentralPanel::default().show(ui, |ui| {
+        egui::CentralPanel::default().frame(crate::ui::panel::central(ui)).show(ui, |ui| {
             self.messages_ui(ui, commands);
             if self.draft.is_some() {
                 self.draft_ui(ui, catalog, settings, commands);

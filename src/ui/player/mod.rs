@@ -96,21 +96,25 @@ impl Player {
 
         if !self.follow_along {
             egui::Panel::top("player_top")
+                .frame(crate::ui::panel::side(ui))
                 .show_separator_line(false)
                 .show(ui, |ui| self.header_ui(ui, &state, &words));
             egui::Panel::bottom("player_controls")
+                .frame(crate::ui::panel::side(ui))
                 .show_separator_line(false)
                 .show(ui, |ui| {
                     controls(ui, &state, muted, commands);
                 });
         }
-        egui::CentralPanel::default().show(ui, |ui| {
-            if self.follow_along {
-                follow_along(ui, &state, pictured, &words, commands);
-            } else {
-                full_view(ui, &state, pictured, &words);
-            }
-        });
+        egui::CentralPanel::default()
+            .frame(crate::ui::panel::central(ui))
+            .show(ui, |ui| {
+                if self.follow_along {
+                    follow_along(ui, &state, pictured, &words, commands);
+                } else {
+                    full_view(ui, &state, pictured, &words);
+                }
+            });
         if self.confirming_stop {
             confirm_stop(ui.ctx(), commands);
         }

@@ -5,7 +5,7 @@
 use eframe::egui::{self, Color32, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
 
 use super::picture_cache::{self, PictureKey};
-use crate::model::illustration::{Illustration, Point};
+use crate::model::illustration::{Arm, Illustration, Leg, Point, Pose};
 use crate::ui::theme::Palette;
 
 /// Thickness of each body part, in centimetres.
@@ -148,107 +148,78 @@ impl Canvas {
 fn part_shapes(ill: &Illustration, rect: Rect, palette: &Palette, part: Part) -> Vec<Shape> {
     let fit = Fit::new(ill, rect);
     let mut canvas = Canvas::default();
-    let pose = &ill.pose;
-    let capsule = |canvas: &mut Canvas, a: Point, b: Point, width_cm: f32, colour: Color32| {
-        capsule(canvas, fit.at(a), fit.at(b), fit.len(width_cm), colour);
-    };
     match part {
-        Part::Ground => {
-            let ground = Stroke::new(fit.len(1.6).max(1.5), palette.ground);
-            if !ill.from_above {
-                canvas.line_segment(
-                    [
-                        pos2(rect.left() + 6.0, fit.floor_y),
-                        pos2(rect.right() - 6.0, fit.floor_y),
-                    ],
-                    ground,
-                );
-            }
-            if let Some(wall) = ill.wall {
-                let x = fit.at(Point(wall, 0.0)).x;
-                canvas.line_segment([pos2(x, fit.floor_y), pos2(x, rect.top() + 6.0)], ground);
-            }
-        }
-        Part::FarSide => {
-            let far = palette.figure_far;
-            capsule(&mut canvas, pose.hip, pose.far_leg.knee, body::THIGH, far);
-            capsule(
-                &mut canvas,
-                pose.far_leg.knee,
-                pose.far_leg.ankle,
-                body::SHIN,
-                far,
-            );
-            capsule(
-                &mut canvas,
-                pose.far_leg.ankle,
-                pose.far_leg.toe,
-                body::FOOT,
-                far,
-            );
-            capsule(
-                &mut canvas,
-                pose.shoulder,
-                pose.far_arm.elbow,
-                body::UPPER_ARM,
-                far,
-            );
-            capsule(
-                &mut canvas,
-                pose.far_arm.elbow,
-                pose.far_arm.wrist,
-                body::FOREARM,
-                far,
-            );
-            canvas.circle_filled(fit.at(pose.far_arm.wrist), fit.len(body::HAND_RADIUS), far);
-        }
+        Part::Ground => paint_ground(&mut canvas, &fit, ill, rect, palette),
+        Part::FarSide => paint_far_side(&mut canvas, &fit, &ill.pose, palette.figure_far),
         Part::Tool => paint_equipment(&mut canvas, &fit, ill, palette),
-        Part::NearSide => {
-            let near = palette.figure;
-            capsule(&mut canvas, pose.shoulder, pose.head, body::NECK, near);
-            canvas.circle_filled(fit.at(pose.head), fit.len(body::HEAD_RADIUS), near);
-            capsule(&mut canvas, pose.shoulder, pose.hip, body::TORSO, near);
-            capsule(&mut canvas, pose.hip, pose.near_leg.knee, body::THIGH, near);
-            capsule(
-                &mut canvas,
-                pose.near_leg.knee,
-                pose.near_leg.ankle,
-                body::SHIN,
-                near,
-            );
-            capsule(
-                &mut canvas,
-                pose.near_leg.ankle,
-                pose.near_leg.toe,
-                body::FOOT,
-                near,
-            );
-            capsule(
-                &mut canvas,
-                pose.shoulder,
-                pose.near_arm.elbow,
-                body::UPPER_ARM,
-                near,
-            );
-            capsule(
-                &mut canvas,
-                pose.near_arm.elbow,
-                pose.near_arm.wrist,
-                body::FOREARM,
-                near,
-            );
-            canvas.circle_filled(
-                fit.at(pose.near_arm.wrist),
-                fit.len(body::HAND_RADIUS),
-                near,
-            );
-            // The target area moves with the body.
-            let t = &ill.target;
-            capsule(&mut canvas, t.from, t.to, t.width, palette.target);
-        }
+        Part::NearSide => paint_near_side(&mut canvas, &fit, ill, palette),
         Part::Path => paint_arrow(&mut canvas, &fit, ill, palette),
     }
     canvas.0
+}
+
+/// The floor line (unless seen from above) and the wall, if there is one.
+fn paint_ground(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, rect: Rect, palette: &Palette) {
+    let ground = Stroke::new(fit.len(1.6).max(1.5), palette.ground);
+    if !ill.from_above {
+        canvas.line_segment(
+            [
+                pos2(rect.left() + 6.0, fit.floor_y),
+                pos2(rect.right() - 6.0, fit.floor_y),
+            ],
+            ground,
+        );
+    }
+    if let Some(wall) = ill.wall {
+        let x = fit.at(Point(wall, 0.0)).x;
+        canvas.line_segment([pos2(x, fit.floor_y), pos2(x, rect.top() + 6.0)], ground);
+    }
+}
+
+/// The figure's far leg and arm, behind the tool.
+fn paint_far_side(canvas: &mut Canvas, fit: &Fit, pose: &Pose, colour: Color32) {
+    paint_leg(canvas, fit, pose.hip, &pose.far_leg, colour);
+    paint_arm(canvas, fit, pose.shoulder, &pose.far_arm, colour);
+}
+
+/// The figure's head, torso, near leg and arm, and the target area (which
+/// moves with the body), in front of the tool.
+fn paint_near_side(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: &Palette) {
+    let pose = &ill.pose;
+    let near = palette.figure;
+    body_capsule(canvas, fit, pose.shoulder, pose.head, body::NECK, near);
+    canvas.circle_filled(fit.at(pose.head), fit.len(body::HEAD_RADIUS), near);
+    body_capsule(canvas, fit, pose.shoulder, pose.hip, body::TORSO, near);
+    paint_leg(canvas, fit, pose.hip, &pose.near_leg, near);
+    paint_arm(canvas, fit, pose.shoulder, &pose.near_arm, near);
+    let t = &ill.target;
+    body_capsule(canvas, fit, t.from, t.to, t.width, palette.target);
+}
+
+/// A leg from the hip: thigh, shin and foot.
+fn paint_leg(canvas: &mut Canvas, fit: &Fit, hip: Point, leg: &Leg, colour: Color32) {
+    body_capsule(canvas, fit, hip, leg.knee, body::THIGH, colour);
+    body_capsule(canvas, fit, leg.knee, leg.ankle, body::SHIN, colour);
+    body_capsule(canvas, fit, leg.ankle, leg.toe, body::FOOT, colour);
+}
+
+/// An arm from the shoulder: upper arm, forearm and hand.
+fn paint_arm(canvas: &mut Canvas, fit: &Fit, shoulder: Point, arm: &Arm, colour: Color32) {
+    body_capsule(canvas, fit, shoulder, arm.elbow, body::UPPER_ARM, colour);
+    body_capsule(canvas, fit, arm.elbow, arm.wrist, body::FOREARM, colour);
+    canvas.circle_filled(fit.at(arm.wrist), fit.len(body::HAND_RADIUS), colour);
+}
+
+/// A [`capsule`] between two scene points, `width_cm` thick.
+fn body_capsule(
+    canvas: &mut Canvas,
+    fit: &Fit,
+    a: Point,
+    b: Point,
+    width_cm: f32,
+    colour: Color32,
+) {
+    capsule(canvas, fit.at(a), fit.at(b), fit.len(width_cm), colour);
 }
 
 /// Draws `ill` filling `rect` as well as it fits, centred. `owner` names the

@@ -62,38 +62,85 @@ pub fn texture(
     area: Rect,
     shapes: impl FnOnce() -> Vec<Shape>,
 ) -> Option<Picture> {
+    if is_placeholder_pass(ctx) {
+        return None;
+    }
     let pixels_per_point = ctx.pixels_per_point();
     let frame = ctx.cumulative_frame_nr();
     let now = ctx.input(|i| i.time);
-    // In the very first pass egui may lay out for a huge placeholder
-    // screen before it knows the window's size: nothing drawn then is seen.
+    if let Some(texture) = cached(ctx, &key, area, pixels_per_point, frame, now) {
+        return texture;
+    }
+    let texture = draw_picture(ctx, &key, area, pixels_per_point, shapes);
+    let bytes = texture
+        .as_ref()
+        .map_or(0, |p| p.texture.size()[0] * p.texture.size()[1] * 4);
+    let entry = Entry {
+        area,
+        pixels_per_point,
+        texture: texture.clone(),
+        last_used: frame,
+        last_used_at: now,
+        bytes,
+    };
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<PictureCache>(cache_id());
+        cache.entries.insert(key, entry);
+        cache.trim(frame);
+    });
+    texture
+}
+
+/// Where the cache is kept in egui's memory.
+fn cache_id() -> egui::Id {
+    egui::Id::NULL.with("rollcoach_picture_cache")
+}
+
+/// Whether this is the very first pass, where egui may lay out for a huge
+/// placeholder screen before it knows the window's size: nothing drawn
+/// then is seen.
+fn is_placeholder_pass(ctx: &egui::Context) -> bool {
     let window = ctx.input(|i| i.viewport().inner_rect);
     let screen = ctx.viewport_rect();
-    if window
-        .is_some_and(|w| screen.width() > 2.0 * w.width() || screen.height() > 2.0 * w.height())
-    {
-        return None;
-    }
-    let id = egui::Id::NULL.with("rollcoach_picture_cache");
-    let cached = ctx.data_mut(|d| {
-        let cache = d.get_temp_mut_or_default::<PictureCache>(id);
+    window.is_some_and(|w| screen.width() > 2.0 * w.width() || screen.height() > 2.0 * w.height())
+}
+
+/// The cached picture of `key` if it was drawn from `area` at
+/// `pixels_per_point` (marked used in `frame` at `now`), after letting go
+/// of the pictures no longer shown. `None` when it must be drawn.
+fn cached(
+    ctx: &egui::Context,
+    key: &PictureKey,
+    area: Rect,
+    pixels_per_point: f32,
+    frame: u64,
+    now: f64,
+) -> Option<Option<Picture>> {
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<PictureCache>(cache_id());
         cache.forget_unused(frame, now);
-        cache.entries.get_mut(&key).and_then(|entry| {
+        cache.entries.get_mut(key).and_then(|entry| {
             (entry.area == area && entry.pixels_per_point == pixels_per_point).then(|| {
                 entry.last_used = frame;
                 entry.last_used_at = now;
                 entry.texture.clone()
             })
         })
-    });
-    if let Some(texture) = cached {
-        return texture;
-    }
+    })
+}
 
+/// Draws `shapes` into a new texture covering what they fill of `area`;
+/// `None` when nothing of them is in it. A picture larger than a texture
+/// can be is drawn at a lower density and stretched.
+fn draw_picture(
+    ctx: &egui::Context,
+    key: &PictureKey,
+    area: Rect,
+    pixels_per_point: f32,
+    shapes: impl FnOnce() -> Vec<Shape>,
+) -> Option<Picture> {
     let started = std::time::Instant::now();
     let shapes = shapes();
-    // A picture larger than a texture can be is drawn at a lower density
-    // and stretched.
     let max_side = ctx.input(|i| i.max_texture_side).clamp(64, 4096) as f32 - 2.0;
     let texture = raster::bounds(&shapes, area, pixels_per_point).map(|bounds| {
         let density = pixels_per_point.min(max_side / bounds.size().max_elem());
@@ -114,24 +161,6 @@ pub fn texture(
         area.size(),
         started.elapsed().as_secs_f64() * 1e3
     );
-    let bytes = texture
-        .as_ref()
-        .map_or(0, |p| p.texture.size()[0] * p.texture.size()[1] * 4);
-    ctx.data_mut(|d| {
-        let cache = d.get_temp_mut_or_default::<PictureCache>(id);
-        cache.entries.insert(
-            key,
-            Entry {
-                area,
-                pixels_per_point,
-                texture: texture.clone(),
-                last_used: frame,
-                last_used_at: now,
-                bytes,
-            },
-        );
-        cache.trim(frame);
-    });
     texture
 }
 

@@ -110,55 +110,26 @@ struct Canvas {
     pixels: Vec<Color32>,
 }
 
+/// A triangle's corners (in pixels) with their colours (premultiplied
+/// fractions).
+type Corners = [([f32; 2], [f32; 4]); 3];
+
 impl Canvas {
     /// Fills a triangle with colours interpolated from its corners, blended
     /// over what is there. A pixel belongs to a triangle when its centre is
     /// inside; centres on a shared edge go to one side only (the top-left
     /// rule), so neighbouring triangles neither overlap nor leave gaps.
-    fn triangle(&mut self, v: [([f32; 2], [f32; 4]); 3]) {
-        let [(a, ca), (mut b, mut cb), (mut c, mut cc)] = v;
-        let mut area = edge(a, b, c);
-        if area.abs() < 1e-9 {
+    fn triangle(&mut self, v: Corners) {
+        let Some(([(a, ca), (b, cb), (c, cc)], area)) = wound(v) else {
             return;
-        }
-        if area < 0.0 {
-            std::mem::swap(&mut b, &mut c);
-            std::mem::swap(&mut cb, &mut cc);
-            area = -area;
-        }
-        let min_y = a[1].min(b[1]).min(c[1]).floor().max(0.0) as usize;
-        let max_y = (a[1].max(b[1]).max(c[1]).ceil().max(0.0) as usize).min(self.height);
-        let max_x = a[0]
-            .max(b[0])
-            .max(c[0])
-            .ceil()
-            .clamp(0.0, self.width as f32);
-        let min_x = a[0].min(b[0]).min(c[0]).floor().clamp(0.0, max_x);
+        };
+        let (rows, min_x, max_x) = self.pixel_box([a, b, c]);
         // Edges opposite each corner, and whether each is a top or left edge.
         let edges = [(b, c), (c, a), (a, b)];
         let top_left = edges.map(|(p, q)| is_top_left(p, q));
-        for y in min_y..max_y {
+        for y in rows {
             let py = y as f32 + 0.5;
-            // Where this row of pixel centres crosses the triangle: each
-            // edge function is linear along the row.
-            let (mut from, mut to) = (min_x, max_x);
-            for (p, q) in edges {
-                let slope = -(q[1] - p[1]);
-                let at_zero = edge(p, q, [0.0, py]);
-                if slope > 0.0 {
-                    from = from.max(-at_zero / slope - 0.5);
-                } else if slope < 0.0 {
-                    to = to.min(-at_zero / slope - 0.5);
-                } else if at_zero < 0.0 {
-                    to = from - 1.0;
-                }
-            }
-            // One pixel of slack either side (rounding can even cross the
-            // two ends of a sliver's span); the exact test decides.
-            let (from, to) = (from.min(to), from.max(to));
-            let x0 = ((from.floor() - 1.0).max(min_x)) as usize;
-            let x1 = ((to.ceil() + 2.0).min(max_x)) as usize;
-            for x in x0..x1 {
+            for x in row_span(edges, py, min_x, max_x) {
                 let p = [x as f32 + 0.5, py];
                 let w = edges.map(|(e0, e1)| edge(e0, e1, p));
                 let inside = (0..3).all(|i| w[i] > 0.0 || (w[i] == 0.0 && top_left[i]));
@@ -167,16 +138,78 @@ impl Canvas {
                 }
                 let src: [f32; 4] =
                     std::array::from_fn(|k| (w[0] * ca[k] + w[1] * cb[k] + w[2] * cc[k]) / area);
-                let dst = &mut self.pixels[y * self.width + x];
-                let keep = 1.0 - src[3];
-                let [r, g, b, a] = dst.to_array();
-                let out = [r, g, b, a].map(f32::from);
-                let mix =
-                    |k: usize| ((src[k] * 255.0 + out[k] * keep).round()).clamp(0.0, 255.0) as u8;
-                *dst = Color32::from_rgba_premultiplied(mix(0), mix(1), mix(2), mix(3));
+                blend(&mut self.pixels[y * self.width + x], src);
             }
         }
     }
+
+    /// The rows of pixels a triangle with these corners can touch, and the
+    /// left and right ends of its columns, all within the canvas.
+    fn pixel_box(&self, [a, b, c]: [[f32; 2]; 3]) -> (std::ops::Range<usize>, f32, f32) {
+        let min_y = a[1].min(b[1]).min(c[1]).floor().max(0.0) as usize;
+        let max_y = (a[1].max(b[1]).max(c[1]).ceil().max(0.0) as usize).min(self.height);
+        let max_x = a[0]
+            .max(b[0])
+            .max(c[0])
+            .ceil()
+            .clamp(0.0, self.width as f32);
+        let min_x = a[0].min(b[0]).min(c[0]).floor().clamp(0.0, max_x);
+        (min_y..max_y, min_x, max_x)
+    }
+}
+
+/// The triangle wound so that [`edge`] is positive inside, and twice its
+/// area; `None` when it has none to speak of.
+fn wound(v: Corners) -> Option<(Corners, f32)> {
+    let [(a, ca), (mut b, mut cb), (mut c, mut cc)] = v;
+    let mut area = edge(a, b, c);
+    if area.abs() < 1e-9 {
+        return None;
+    }
+    if area < 0.0 {
+        std::mem::swap(&mut b, &mut c);
+        std::mem::swap(&mut cb, &mut cc);
+        area = -area;
+    }
+    Some(([(a, ca), (b, cb), (c, cc)], area))
+}
+
+/// The columns (between `min_x` and `max_x`) worth testing on the row of
+/// pixel centres at `py`: where the row crosses the triangle of `edges`.
+fn row_span(
+    edges: [([f32; 2], [f32; 2]); 3],
+    py: f32,
+    min_x: f32,
+    max_x: f32,
+) -> std::ops::Range<usize> {
+    // Each edge function is linear along the row.
+    let (mut from, mut to) = (min_x, max_x);
+    for (p, q) in edges {
+        let slope = -(q[1] - p[1]);
+        let at_zero = edge(p, q, [0.0, py]);
+        if slope > 0.0 {
+            from = from.max(-at_zero / slope - 0.5);
+        } else if slope < 0.0 {
+            to = to.min(-at_zero / slope - 0.5);
+        } else if at_zero < 0.0 {
+            to = from - 1.0;
+        }
+    }
+    // One pixel of slack either side (rounding can even cross the two ends
+    // of a sliver's span); the exact test decides.
+    let (from, to) = (from.min(to), from.max(to));
+    let x0 = ((from.floor() - 1.0).max(min_x)) as usize;
+    let x1 = ((to.ceil() + 2.0).min(max_x)) as usize;
+    x0..x1
+}
+
+/// Blends the premultiplied colour `src` (fractions) over the pixel `dst`.
+fn blend(dst: &mut Color32, src: [f32; 4]) {
+    let keep = 1.0 - src[3];
+    let [r, g, b, a] = dst.to_array();
+    let out = [r, g, b, a].map(f32::from);
+    let mix = |k: usize| ((src[k] * 255.0 + out[k] * keep).round()).clamp(0.0, 255.0) as u8;
+    *dst = Color32::from_rgba_premultiplied(mix(0), mix(1), mix(2), mix(3));
 }
 
 /// Twice the signed area of (a, b, p): positive when p is to the right of
