@@ -7,7 +7,7 @@ use eframe::egui;
 use rollcoach::catalog::Catalog;
 use rollcoach::cli::Cli;
 use rollcoach::model::Routine;
-use rollcoach::store::{DataDir, read_routine, read_settings};
+use rollcoach::store::{DataDir, Loaded, read_routine, read_settings};
 use rollcoach::ui::{self, RollcoachApp, StartOptions};
 
 fn main() -> ExitCode {
@@ -15,15 +15,8 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
 
-    let catalog = match Catalog::builtin() {
-        Ok(catalog) => catalog,
-        Err(problems) => {
-            eprintln!("rollcoach: the built-in exercise library is damaged:");
-            for p in problems {
-                eprintln!("  {p}");
-            }
-            return ExitCode::FAILURE;
-        }
+    let Some(catalog) = builtin_catalog() else {
+        return ExitCode::FAILURE;
     };
     if cli.list_exercises {
         print!("{}", catalog.listing());
@@ -32,52 +25,21 @@ fn main() -> ExitCode {
     // The user's files, read once: for the routine names here, then by the
     // window.
     let data_dir = cli.data_dir.clone().map(DataDir::at);
-    let load = || {
-        data_dir
-            .clone()
-            .or_else(DataDir::platform)
-            .map(|d| d.load())
-    };
     if cli.list_routines {
-        let loaded = load();
-        let mine = loaded.iter().flat_map(|l| &l.routines);
-        for routine in catalog.routines().iter().chain(mine.map(|f| &f.routine)) {
-            println!("{}", routine.name);
-        }
+        list_routines(&catalog, load(data_dir.as_ref()).as_ref());
         return ExitCode::SUCCESS;
     }
     if !cli.check.is_empty() {
         return check_files(&cli.check, &catalog);
     }
-    let loaded = load();
+    let loaded = load(data_dir.as_ref());
     let start_routine = match &cli.start {
         None => None,
-        Some(name) => {
-            let mine: Vec<&Routine> = loaded
-                .iter()
-                .flat_map(|l| &l.routines)
-                .map(|f| &f.routine)
-                .collect();
-            let found = catalog.routine(name).or_else(|| {
-                mine.iter()
-                    .copied()
-                    .find(|r| r.name.trim().eq_ignore_ascii_case(name.trim()))
-            });
-            match found {
-                Some(routine) => Some(routine.clone()),
-                None => {
-                    eprintln!(
-                        "rollcoach: there is no routine called \"{name}\". The routines are:"
-                    );
-                    for routine in catalog.routines().iter().chain(mine) {
-                        eprintln!("  {}", routine.name);
-                    }
-                    return ExitCode::from(2);
-                }
-            }
-        }
+        Some(name) => match find_start_routine(name, &catalog, loaded.as_ref()) {
+            Ok(routine) => Some(routine),
+            Err(code) => return code,
+        },
     };
-
     let options = StartOptions {
         data_dir,
         loaded,
@@ -86,7 +48,79 @@ fn main() -> ExitCode {
         report_first_frame: cli.report_first_frame.then_some(started),
         ..StartOptions::default()
     };
-    let native_options = eframe::NativeOptions {
+    run_window(catalog, options)
+}
+
+/// The built-in exercise library, or `None` (each problem told on stderr)
+/// when it is damaged.
+fn builtin_catalog() -> Option<Catalog> {
+    match Catalog::builtin() {
+        Ok(catalog) => Some(catalog),
+        Err(problems) => {
+            eprintln!("rollcoach: the built-in exercise library is damaged:");
+            for p in problems {
+                eprintln!("  {p}");
+            }
+            None
+        }
+    }
+}
+
+/// Reads the user's files from `data_dir`, or from the platform's folder
+/// when none was chosen; `None` when the system has no home folder.
+fn load(data_dir: Option<&DataDir>) -> Option<Loaded> {
+    data_dir
+        .cloned()
+        .or_else(DataDir::platform)
+        .map(|d| d.load())
+}
+
+/// The routines the user saved, as read at start.
+fn user_routines(loaded: Option<&Loaded>) -> impl Iterator<Item = &Routine> {
+    loaded
+        .into_iter()
+        .flat_map(|l| &l.routines)
+        .map(|f| &f.routine)
+}
+
+/// `--list-routines`: prints the name of every built-in routine, then of
+/// every routine of the user's, one a line.
+fn list_routines(catalog: &Catalog, loaded: Option<&Loaded>) {
+    for routine in catalog.routines().iter().chain(user_routines(loaded)) {
+        println!("{}", routine.name);
+    }
+}
+
+/// `--start NAME`: the built-in routine of that name, else the user's
+/// (case and surrounding spaces aside). When there is none, says so on
+/// stderr with every routine's name, and gives the exit code.
+fn find_start_routine(
+    name: &str,
+    catalog: &Catalog,
+    loaded: Option<&Loaded>,
+) -> Result<Routine, ExitCode> {
+    let mine: Vec<&Routine> = user_routines(loaded).collect();
+    let found = catalog.routine(name).or_else(|| {
+        mine.iter()
+            .copied()
+            .find(|r| r.name.trim().eq_ignore_ascii_case(name.trim()))
+    });
+    match found {
+        Some(routine) => Ok(routine.clone()),
+        None => {
+            eprintln!("rollcoach: there is no routine called \"{name}\". The routines are:");
+            for routine in catalog.routines().iter().chain(mine) {
+                eprintln!("  {}", routine.name);
+            }
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// How the window opens: its title, app id, sizes and icon, drawn with
+/// OpenGL.
+fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(ui::APP_TITLE)
             .with_app_id(ui::APP_ID)
@@ -96,10 +130,15 @@ fn main() -> ExitCode {
         // OpenGL: measured cheaper than wgpu (see README, Performance).
         renderer: eframe::Renderer::Glow,
         ..Default::default()
-    };
+    }
+}
+
+/// Opens the window and runs the app until it is closed; failure when the
+/// window cannot be opened.
+fn run_window(catalog: Catalog, options: StartOptions) -> ExitCode {
     let result = eframe::run_native(
         ui::APP_TITLE,
-        native_options,
+        native_options(),
         Box::new(|cc| Ok(Box::new(RollcoachApp::new(&cc.egui_ctx, catalog, options)))),
     );
     match result {

@@ -80,80 +80,94 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
     let mut seen = HashSet::new();
     let mut last_region = None;
     for e in exercises {
-        let id = e.id.clone();
         if !seen.insert(e.id.as_str()) {
-            problems.push(CatalogProblem::DuplicateId(id.clone()));
+            problems.push(CatalogProblem::DuplicateId(e.id.clone()));
         }
-        let id_ok = !e.id.is_empty()
-            && e.id.split('-').all(|w| {
-                !w.is_empty()
-                    && w.chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            });
-        if !id_ok {
-            problems.push(CatalogProblem::BadId(id.clone()));
+        if !is_valid_id(&e.id) {
+            problems.push(CatalogProblem::BadId(e.id.clone()));
         }
-        let texts: [(&'static str, &str); 7] = [
-            ("name", &e.name),
-            ("summary", &e.summary),
-            ("roll.from", &e.roll.from),
-            ("roll.to", &e.roll.to),
-            ("roll.how", &e.roll.how),
-            ("hold", &e.hold),
-            ("breathing", &e.breathing),
-        ];
-        let lists: [(&'static str, &[String]); 5] = [
-            ("muscles", &e.muscles),
-            ("setup", &e.setup),
-            ("easier", &e.easier),
-            ("harder", &e.harder),
-            ("avoid", &e.avoid),
-        ];
-        let empty_text = texts
-            .iter()
-            .filter(|(_, t)| t.trim().is_empty())
-            .map(|(f, _)| *f);
-        let empty_list = lists
-            .iter()
-            .filter(|(_, l)| l.is_empty() || l.iter().any(|s| s.trim().is_empty()))
-            .map(|(f, _)| *f);
-        let empty_tools = e.tools.is_empty().then_some("tools");
-        for field in empty_text.chain(empty_list).chain(empty_tools) {
-            problems.push(CatalogProblem::Empty {
-                id: id.clone(),
+        problems.extend(empty_fields(e).map(|field| CatalogProblem::Empty {
+            id: e.id.clone(),
+            field,
+        }));
+        problems.extend(
+            timings_out_of_range(e).map(|field| CatalogProblem::OutOfRange {
+                id: e.id.clone(),
                 field,
-            });
-        }
-        let t = &e.timings;
-        let ranges = [
-            (
-                "roll_seconds",
-                limits::ROLL_SECONDS.contains(&t.roll_seconds),
-            ),
-            ("holds", limits::HOLDS.contains(&t.holds)),
-            (
-                "hold_seconds",
-                limits::HOLD_SECONDS.contains(&t.hold_seconds),
-            ),
-            ("stroke_cm", limits::STROKE_CM.contains(&t.stroke_cm)),
-        ];
-        for (field, ok) in ranges {
-            if !ok {
-                problems.push(CatalogProblem::OutOfRange {
-                    id: id.clone(),
-                    field,
-                });
-            }
-        }
+            }),
+        );
         if e.illustration.equipment.diameter <= 0.0 {
-            problems.push(CatalogProblem::MissingIllustration(id.clone()));
+            problems.push(CatalogProblem::MissingIllustration(e.id.clone()));
         }
         if last_region.is_some_and(|r| e.region < r) {
-            problems.push(CatalogProblem::OutOfOrder(id.clone()));
+            problems.push(CatalogProblem::OutOfOrder(e.id.clone()));
         }
         last_region = Some(e.region);
     }
     problems
+}
+
+/// Whether `id` is lowercase words (letters and digits) joined by '-'.
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// The names of an exercise's empty fields: blank texts, then lists that
+/// are empty or hold a blank line, then the tools if there are none.
+fn empty_fields(e: &Exercise) -> impl Iterator<Item = &'static str> + '_ {
+    let texts: [(&'static str, &str); 7] = [
+        ("name", &e.name),
+        ("summary", &e.summary),
+        ("roll.from", &e.roll.from),
+        ("roll.to", &e.roll.to),
+        ("roll.how", &e.roll.how),
+        ("hold", &e.hold),
+        ("breathing", &e.breathing),
+    ];
+    let lists: [(&'static str, &[String]); 5] = [
+        ("muscles", &e.muscles),
+        ("setup", &e.setup),
+        ("easier", &e.easier),
+        ("harder", &e.harder),
+        ("avoid", &e.avoid),
+    ];
+    let empty_text = texts
+        .into_iter()
+        .filter(|(_, t)| t.trim().is_empty())
+        .map(|(f, _)| f);
+    let empty_list = lists
+        .into_iter()
+        .filter(|(_, l)| l.is_empty() || l.iter().any(|s| s.trim().is_empty()))
+        .map(|(f, _)| f);
+    let empty_tools = e.tools.is_empty().then_some("tools");
+    empty_text.chain(empty_list).chain(empty_tools)
+}
+
+/// The names of an exercise's timings that are outside their allowed
+/// range (a step's, in [`crate::model::limits::step`]).
+fn timings_out_of_range(e: &Exercise) -> impl Iterator<Item = &'static str> {
+    let t = &e.timings;
+    let ranges = [
+        (
+            "roll_seconds",
+            limits::ROLL_SECONDS.contains(&t.roll_seconds),
+        ),
+        ("holds", limits::HOLDS.contains(&t.holds)),
+        (
+            "hold_seconds",
+            limits::HOLD_SECONDS.contains(&t.hold_seconds),
+        ),
+        ("stroke_cm", limits::STROKE_CM.contains(&t.stroke_cm)),
+    ];
+    ranges
+        .into_iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(field, _)| field)
 }
 
 /// Every problem found in a list of routines: the check every routine

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use super::cue::{Cue, TimedCue};
 use crate::catalog::Catalog;
-use crate::model::{Routine, Settings, StepSides};
+use crate::model::{Exercise, Routine, Settings, Step, StepSides};
 
 /// Length of the pause to change sides.
 pub const SWITCH_SIDE: Duration = Duration::from_secs(5);
@@ -131,107 +131,35 @@ impl Timeline {
         if routine.steps.is_empty() {
             return Err(SessionError::Empty);
         }
-        let mut phases = Vec::new();
+        let mut phases = PhaseList::default();
         let mut steps = Vec::new();
-        let push = |phases: &mut Vec<Phase>, kind, step, side, length, stroke| {
-            let start = phases.last().map(Phase::end).unwrap_or_default();
-            phases.push(Phase {
-                kind,
-                step,
-                side,
-                start,
-                length,
-                stroke,
-                cut: false,
-                returning: false,
-            });
-        };
         // The very first get-ready is the longer one: time to get down onto
         // the floor and the roller.
-        push(
-            &mut phases,
+        phases.push_still(
             PhaseKind::GetReady,
             0,
             None,
             secs(settings.first_get_ready_seconds),
-            Duration::ZERO,
         );
         for (i, step) in routine.steps.iter().enumerate() {
             let exercise = catalog
                 .get(&step.exercise)
                 .ok_or_else(|| SessionError::UnknownExercise(step.exercise.clone()))?;
-            let pace = step
-                .pace_cm_per_s
-                .unwrap_or(settings.pace_cm_per_s)
-                .max(0.1);
-            let stroke_cm = step.stroke_cm.unwrap_or(exercise.timings.stroke_cm);
-            let stroke = Duration::from_secs_f64(f64::from(stroke_cm) / f64::from(pace));
-            let sides: &[Option<Side>] = match step.sides {
-                StepSides::Together => &[None],
-                StepSides::LeftThenRight => &[Some(Side::Left), Some(Side::Right)],
-                StepSides::RightThenLeft => &[Some(Side::Right), Some(Side::Left)],
-            };
+            let sides = side_order(step.sides);
             steps.push(StepInfo {
                 exercise_id: exercise.id.clone(),
                 name: exercise.name.clone(),
                 two_sides: sides.len() == 2,
             });
-            for (n, side) in sides.iter().enumerate() {
-                if n > 0 {
-                    push(
-                        &mut phases,
-                        PhaseKind::SwitchSide,
-                        i,
-                        *side,
-                        SWITCH_SIDE,
-                        Duration::ZERO,
-                    );
-                }
-                push(
-                    &mut phases,
-                    PhaseKind::Roll,
-                    i,
-                    *side,
-                    secs(step.roll_seconds),
-                    stroke,
-                );
-                for h in 1..=step.holds {
-                    let kind = PhaseKind::Hold {
-                        number: h,
-                        of: step.holds,
-                    };
-                    push(
-                        &mut phases,
-                        kind,
-                        i,
-                        *side,
-                        secs(step.hold_seconds),
-                        Duration::ZERO,
-                    );
-                }
-            }
+            phases.push_step(i, step, sides, stroke_time(step, exercise, settings));
             if i + 1 < routine.steps.len() && step.rest_seconds > 0 {
-                push(
-                    &mut phases,
-                    PhaseKind::Rest,
-                    i,
-                    None,
-                    secs(step.rest_seconds),
-                    Duration::ZERO,
-                );
+                phases.push_still(PhaseKind::Rest, i, None, secs(step.rest_seconds));
             }
         }
         let last = routine.steps.len() - 1;
-        push(
-            &mut phases,
-            PhaseKind::Done,
-            last,
-            None,
-            Duration::ZERO,
-            Duration::ZERO,
-        );
+        phases.push_still(PhaseKind::Done, last, None, Duration::ZERO);
         let mut timeline = Timeline {
-            phases,
+            phases: phases.0,
             steps,
             cues: Vec::new(),
         };
@@ -323,76 +251,177 @@ impl Timeline {
     }
 }
 
+/// The phases of a routine as they are laid out, each starting where the
+/// one before ends.
+#[derive(Default)]
+struct PhaseList(Vec<Phase>);
+
+impl PhaseList {
+    /// Adds a phase after the last one (neither cut nor returning).
+    fn push(
+        &mut self,
+        kind: PhaseKind,
+        step: usize,
+        side: Option<Side>,
+        length: Duration,
+        stroke: Duration,
+    ) {
+        let start = self.0.last().map(Phase::end).unwrap_or_default();
+        self.0.push(Phase {
+            kind,
+            step,
+            side,
+            start,
+            length,
+            stroke,
+            cut: false,
+            returning: false,
+        });
+    }
+
+    /// Adds a phase without rolling strokes.
+    fn push_still(&mut self, kind: PhaseKind, step: usize, side: Option<Side>, length: Duration) {
+        self.push(kind, step, side, length, Duration::ZERO);
+    }
+
+    /// Adds the work of step `index`: for each of `sides` in turn (with a
+    /// switch between them), the roll with strokes of `stroke`, then the
+    /// holds.
+    fn push_step(&mut self, index: usize, step: &Step, sides: &[Option<Side>], stroke: Duration) {
+        for (n, &side) in sides.iter().enumerate() {
+            if n > 0 {
+                self.push_still(PhaseKind::SwitchSide, index, side, SWITCH_SIDE);
+            }
+            self.push(
+                PhaseKind::Roll,
+                index,
+                side,
+                secs(step.roll_seconds),
+                stroke,
+            );
+            for h in 1..=step.holds {
+                let kind = PhaseKind::Hold {
+                    number: h,
+                    of: step.holds,
+                };
+                self.push_still(kind, index, side, secs(step.hold_seconds));
+            }
+        }
+    }
+}
+
+/// The sides a step works, in order: `None` alone for both at once.
+fn side_order(sides: StepSides) -> &'static [Option<Side>] {
+    match sides {
+        StepSides::Together => &[None],
+        StepSides::LeftThenRight => &[Some(Side::Left), Some(Side::Right)],
+        StepSides::RightThenLeft => &[Some(Side::Right), Some(Side::Left)],
+    }
+}
+
+/// Time of one stroke, one way: the step's stroke length (or the
+/// exercise's) at the step's pace (or the settings').
+fn stroke_time(step: &Step, exercise: &Exercise, settings: &Settings) -> Duration {
+    let pace = step
+        .pace_cm_per_s
+        .unwrap_or(settings.pace_cm_per_s)
+        .max(0.1);
+    let stroke_cm = step.stroke_cm.unwrap_or(exercise.timings.stroke_cm);
+    Duration::from_secs_f64(f64::from(stroke_cm) / f64::from(pace))
+}
+
 /// The cues of one phase, given the phases around it.
 fn phase_cues(phase: &Phase, prev: Option<&Phase>, next: Option<&Phase>, out: &mut Vec<TimedCue>) {
-    // The last hold's chime is the "done" cue itself.
-    let chimes = |p: &Phase| {
-        matches!(p.kind, PhaseKind::Hold { .. }) && !p.cut && phase.kind != PhaseKind::Done
-    };
-    let chimed = prev.is_some_and(chimes);
+    let opening = opening(phase, prev);
     let ends_routine = next.is_some_and(|n| n.kind == PhaseKind::Done);
-    let opening = phase.start + if chimed { AFTER_CHIME } else { Duration::ZERO };
-    let end = phase.end();
     let mut push = |at: Duration, cue: Cue| out.push(TimedCue { at, cue });
-    let countdown = |push: &mut dyn FnMut(Duration, Cue)| {
-        for s in (1..=3u64).rev() {
-            let at = end.saturating_sub(Duration::from_secs(s));
-            if at > opening && at >= phase.start {
-                push(at, Cue::Pip);
-            }
-        }
-    };
     match phase.kind {
-        PhaseKind::GetReady => countdown(&mut push),
-        PhaseKind::Roll => {
-            push(opening, Cue::Start);
-            let mut turns = Vec::new();
-            if !phase.stroke.is_zero() {
-                let mut k = 1u32;
-                loop {
-                    // Multiplying, not adding up, keeps long rolls exact.
-                    let at = phase.start + phase.stroke * k;
-                    if at >= end {
-                        break;
-                    }
-                    turns.push(at);
-                    k += 1;
-                }
-            }
-            let clear = |at: Duration, other: Duration| at.abs_diff(other) >= TICK_CLEARANCE;
-            let mut s = 1u64;
-            loop {
-                let at = phase.start + Duration::from_secs(s);
-                if at + TICK_CLEARANCE > end {
-                    break;
-                }
-                if clear(at, opening) && turns.iter().all(|t| clear(at, *t)) {
-                    push(at, Cue::Tick);
-                }
-                s += 1;
-            }
-            for at in turns {
-                push(at, Cue::Turnaround);
-            }
-        }
+        PhaseKind::GetReady => countdown(phase, opening, &mut push),
+        PhaseKind::Roll => roll_cues(phase, opening, &mut push),
         PhaseKind::Hold { .. } => {
             push(opening, Cue::BreatheIn);
             if !phase.cut {
-                countdown(&mut push);
+                countdown(phase, opening, &mut push);
                 if !ends_routine {
-                    push(end, Cue::HoldEnd);
+                    push(phase.end(), Cue::HoldEnd);
                 }
             }
         }
         PhaseKind::WorkAround => {
             push(opening, Cue::EaseOff);
-            countdown(&mut push);
+            countdown(phase, opening, &mut push);
         }
         PhaseKind::SwitchSide => push(opening, Cue::SwitchSide),
         PhaseKind::Rest => {
             push(opening, Cue::NextExercise);
-            countdown(&mut push);
+            countdown(phase, opening, &mut push);
         }
         PhaseKind::Done => push(opening, Cue::Done),
     }
+}
+
+/// When a phase's opening cue sounds: at its start, or a little later
+/// when the hold before it ended with a chime.
+fn opening(phase: &Phase, prev: Option<&Phase>) -> Duration {
+    // The last hold's chime is the "done" cue itself.
+    let chimes = |p: &Phase| {
+        matches!(p.kind, PhaseKind::Hold { .. }) && !p.cut && phase.kind != PhaseKind::Done
+    };
+    let chimed = prev.is_some_and(chimes);
+    phase.start + if chimed { AFTER_CHIME } else { Duration::ZERO }
+}
+
+/// A pip at each of the last three seconds of a phase, those after its
+/// opening cue.
+fn countdown(phase: &Phase, opening: Duration, push: &mut impl FnMut(Duration, Cue)) {
+    let end = phase.end();
+    for s in (1..=3u64).rev() {
+        let at = end.saturating_sub(Duration::from_secs(s));
+        if at > opening && at >= phase.start {
+            push(at, Cue::Pip);
+        }
+    }
+}
+
+/// A rolling phase's cues: the start, a tick each second (clear of the
+/// other cues), and a turnaround at each stroke's end.
+fn roll_cues(phase: &Phase, opening: Duration, push: &mut impl FnMut(Duration, Cue)) {
+    push(opening, Cue::Start);
+    let turns = turnarounds(phase);
+    let end = phase.end();
+    let clear = |at: Duration, other: Duration| at.abs_diff(other) >= TICK_CLEARANCE;
+    let mut s = 1u64;
+    loop {
+        let at = phase.start + Duration::from_secs(s);
+        if at + TICK_CLEARANCE > end {
+            break;
+        }
+        if clear(at, opening) && turns.iter().all(|t| clear(at, *t)) {
+            push(at, Cue::Tick);
+        }
+        s += 1;
+    }
+    for at in turns {
+        push(at, Cue::Turnaround);
+    }
+}
+
+/// Where the strokes of a rolling phase turn round, before its end.
+fn turnarounds(phase: &Phase) -> Vec<Duration> {
+    let mut turns = Vec::new();
+    if phase.stroke.is_zero() {
+        return turns;
+    }
+    let end = phase.end();
+    let mut k = 1u32;
+    loop {
+        // Multiplying, not adding up, keeps long rolls exact.
+        let at = phase.start + phase.stroke * k;
+        if at >= end {
+            break;
+        }
+        turns.push(at);
+        k += 1;
+    }
+    turns
 }

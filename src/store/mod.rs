@@ -179,83 +179,79 @@ impl Doing {
 /// The system's error about `path` in plain words a person can act on (no
 /// error numbers, no temp file names); the error itself goes to the log.
 pub(crate) fn file_problem(path: &Path, doing: Doing, error: &io::Error) -> FileProblem {
-    use io::ErrorKind as Kind;
     log::warn!(
         "{} could not be {}: {error} ({:?})",
         path.display(),
         doing.done(),
         error.kind()
     );
-    let problem = |message: String| FileProblem {
+    if let Some(problem) = file_in_the_way(path, error.kind()) {
+        return problem;
+    }
+    FileProblem {
         path: path.to_path_buf(),
-        message,
-    };
-    let kind = error.kind();
-    if matches!(
+        message: format!(
+            "could not be {}{}",
+            doing.done(),
+            why_not(error.kind(), doing)
+        ),
+    }
+}
+
+/// When an error of `kind` about `path` comes of a file standing where one
+/// of its folders should be, the problem of that file.
+fn file_in_the_way(path: &Path, kind: io::ErrorKind) -> Option<FileProblem> {
+    use io::ErrorKind as Kind;
+    if !matches!(
         kind,
         Kind::NotADirectory | Kind::AlreadyExists | Kind::NotFound
-    ) && let Some(file) = blocking_file(path.ancestors().skip(1))
-    {
-        let name = path.file_name().unwrap_or(path.as_os_str()).display();
-        return FileProblem {
-            path: file,
-            message: format!(
-                "is a file, where a folder is needed to keep {name}. Move that file away, \
-                 or choose another folder."
-            ),
-        };
+    ) {
+        return None;
     }
-    let done = doing.done();
-    let message = match (kind, doing) {
-        (Kind::NotFound, Doing::Saving) => {
-            format!("could not be {done}: its folder could not be found or made.")
-        }
-        (Kind::NotFound, _) => {
-            format!("could not be {done}: it is not there (moved, renamed or deleted?).")
-        }
-        (Kind::PermissionDenied, Doing::Reading) => format!(
-            "could not be {done}: Rollcoach is not allowed to open it. Change who may read \
-             it, or copy it to a folder of yours."
+    let file = blocking_file(path.ancestors().skip(1))?;
+    let name = path.file_name().unwrap_or(path.as_os_str()).display();
+    Some(FileProblem {
+        path: file,
+        message: format!(
+            "is a file, where a folder is needed to keep {name}. Move that file away, \
+             or choose another folder."
         ),
-        (Kind::PermissionDenied, _) => format!(
-            "could not be {done}: Rollcoach is not allowed to change that folder. Choose \
-             another folder, or change who may write there."
-        ),
-        (Kind::StorageFull, _) => {
-            format!("could not be {done}: the disk is full. Free some space, then try again.")
+    })
+}
+
+/// The end of the sentence "could not be read/saved/deleted" for an error
+/// of `kind`: why, and what to do about it.
+fn why_not(kind: io::ErrorKind, doing: Doing) -> &'static str {
+    use io::ErrorKind as Kind;
+    match (kind, doing) {
+        (Kind::NotFound, Doing::Saving) => ": its folder could not be found or made.",
+        (Kind::NotFound, _) => ": it is not there (moved, renamed or deleted?).",
+        (Kind::PermissionDenied, Doing::Reading) => {
+            ": Rollcoach is not allowed to open it. Change who may read it, or copy it to a \
+             folder of yours."
         }
-        (Kind::QuotaExceeded, _) => format!(
-            "could not be {done}: your share of the disk is used up. Free some space, then \
-             try again."
-        ),
-        (Kind::ReadOnlyFilesystem, _) => format!(
-            "could not be {done}: that disk can only be read, not written. Choose another \
-             folder."
-        ),
-        (Kind::NotADirectory, _) => {
-            format!("could not be {done}: part of its folder path is a file, not a folder.")
+        (Kind::PermissionDenied, _) => {
+            ": Rollcoach is not allowed to change that folder. Choose another folder, or \
+             change who may write there."
         }
-        (Kind::IsADirectory, _) => format!("could not be {done}: it is a folder, not a file."),
-        (Kind::FileTooLarge, _) => format!("could not be {done}: it is too large."),
-        (Kind::ResourceBusy | Kind::ExecutableFileBusy, _) => format!(
-            "could not be {done}: another program is using it. Close that program, then try \
-             again."
-        ),
-        (Kind::InvalidFilename, _) => {
-            format!("could not be {done}: the system does not allow that file name.")
+        (Kind::StorageFull, _) => ": the disk is full. Free some space, then try again.",
+        (Kind::QuotaExceeded, _) => {
+            ": your share of the disk is used up. Free some space, then try again."
         }
-        (Kind::InvalidData, Doing::Reading) => {
-            format!("could not be {done}: it is not a text file.")
+        (Kind::ReadOnlyFilesystem, _) => {
+            ": that disk can only be read, not written. Choose another folder."
         }
-        (_, Doing::Reading) => {
-            format!("could not be {done}. Check that its disk is still there, then try again.")
+        (Kind::NotADirectory, _) => ": part of its folder path is a file, not a folder.",
+        (Kind::IsADirectory, _) => ": it is a folder, not a file.",
+        (Kind::FileTooLarge, _) => ": it is too large.",
+        (Kind::ResourceBusy | Kind::ExecutableFileBusy, _) => {
+            ": another program is using it. Close that program, then try again."
         }
-        (_, _) => format!(
-            "could not be {done}. Check that the disk is still there and has room, then try \
-             again."
-        ),
-    };
-    problem(message)
+        (Kind::InvalidFilename, _) => ": the system does not allow that file name.",
+        (Kind::InvalidData, Doing::Reading) => ": it is not a text file.",
+        (_, Doing::Reading) => ". Check that its disk is still there, then try again.",
+        (_, _) => ". Check that the disk is still there and has room, then try again.",
+    }
 }
 
 /// A kind of file the store writes, stamped with the format version it is
