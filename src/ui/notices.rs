@@ -59,10 +59,15 @@ impl Notice {
     }
 }
 
+/// How many notices show before the rest fold into "N more".
+pub const SHOWN: usize = 3;
+
 /// The notices showing, oldest first.
 #[derive(Debug, Default)]
 pub struct Notices {
     list: Vec<Notice>,
+    /// Whether the notices past the first [`SHOWN`] are unfolded.
+    unfolded: bool,
 }
 
 impl Notices {
@@ -78,6 +83,9 @@ impl Notices {
         if index < self.list.len() {
             self.list.remove(index);
         }
+        if self.list.len() <= SHOWN {
+            self.unfolded = false;
+        }
     }
 
     /// The notices showing.
@@ -85,10 +93,43 @@ impl Notices {
         &self.list
     }
 
-    /// Draws them, each with Dismiss and, for a file, "Open its folder".
-    pub fn ui(&self, ui: &mut egui::Ui, commands: &mut Commands) {
-        for (i, notice) in self.list.iter().enumerate() {
-            notice_ui(ui, i, notice, commands);
+    /// Draws them under the menu bar, each as small as its words: the first
+    /// [`SHOWN`], then "N more" that unfolds the rest (in a list that
+    /// scrolls rather than push the screen away).
+    pub fn ui(&mut self, ui: &mut egui::Ui, commands: &mut Commands) {
+        if self.list.is_empty() {
+            return;
+        }
+        let folded = self.list.len().saturating_sub(SHOWN);
+        if self.unfolded && folded > 0 {
+            let most = (ui.ctx().content_rect().height() * 0.4).max(120.0);
+            egui::ScrollArea::vertical()
+                .id_salt("notices")
+                .max_height(most)
+                .show(ui, |ui| {
+                    for (i, notice) in self.list.iter().enumerate() {
+                        notice_ui(ui, i, notice, commands);
+                    }
+                });
+        } else {
+            for (i, notice) in self.list.iter().take(SHOWN).enumerate() {
+                notice_ui(ui, i, notice, commands);
+            }
+        }
+        if folded > 0 {
+            let label = if self.unfolded {
+                "Show fewer notices".to_owned()
+            } else if folded == 1 {
+                "1 more notice".to_owned()
+            } else {
+                format!("{folded} more notices")
+            };
+            ui.horizontal(|ui| {
+                ui.add_space(16.0);
+                if ui.small_button(label).clicked() {
+                    self.unfolded = !self.unfolded;
+                }
+            });
         }
     }
 }
@@ -98,32 +139,35 @@ fn notice_ui(ui: &mut egui::Ui, index: usize, notice: &Notice, commands: &mut Co
     // software renderer would repaint on every frame of a routine.
     let margin = egui::Margin {
         left: 16,
-        right: 12,
-        top: 6,
-        bottom: 6,
+        right: 4,
+        top: 3,
+        bottom: 3,
     };
     let shown = egui::Frame::new().inner_margin(margin).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        // The button keeps its place on the right; the words wrap.
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Dismiss").clicked() {
-                commands.push(Command::DismissNotice(index));
-            }
-            if let Some(folder) = &notice.folder
-                && ui.button("Open its folder").clicked()
-                && let Err(e) = open_folder(folder)
-            {
-                log::warn!("could not open {}: {e}", folder.display());
-            }
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        // The buttons keep their place on the right; the words wrap beside
+        // them, and the row is as tall as they are.
+        egui::Sides::new().shrink_left().wrap().show(
+            ui,
+            |ui| {
                 ui.add(egui::Label::new(&notice.text).wrap());
-            });
-        });
+            },
+            |ui| {
+                if ui.button("Dismiss").clicked() {
+                    commands.push(Command::DismissNotice(index));
+                }
+                if let Some(folder) = &notice.folder
+                    && ui.button("Open its folder").clicked()
+                    && let Err(e) = open_folder(folder)
+                {
+                    log::warn!("could not open {}: {e}", folder.display());
+                }
+            },
+        );
     });
     let rect = shown.response.rect;
     let bar = egui::Rect::from_min_max(
-        rect.left_top() + egui::vec2(2.0, 4.0),
-        egui::pos2(rect.left() + 7.0, rect.bottom() - 4.0),
+        rect.left_top() + egui::vec2(2.0, 3.0),
+        egui::pos2(rect.left() + 7.0, rect.bottom() - 3.0),
     );
     ui.painter()
         .rect_filled(bar, 2.0, theme::caution_colour(ui));

@@ -1,0 +1,125 @@
+//! Notices stack under the menu bar, each as small as its words, and never
+//! take the screen away: one, two and five of them over the safety screen,
+//! the library and the player. After three, the rest fold into "N more".
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
+mod common;
+
+use std::path::PathBuf;
+
+use egui_kittest::kittest::Queryable;
+use rollcoach::ui::{RollcoachApp, Screen};
+
+type Harness = egui_kittest::Harness<'static, RollcoachApp>;
+
+/// A data folder at a path that reads the same on every machine (notices
+/// name their files, and the pictures show them), emptied first.
+fn data_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from("target/notice-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `count` routine files that cannot be read, each a notice.
+fn broken_routines(dir: &std::path::Path, count: usize) {
+    for i in 1..=count {
+        common::write_routine(
+            dir,
+            &format!("broken-{i}.ron"),
+            "(name: \"Half a routine\",",
+        );
+    }
+}
+
+/// The notices' words on screen, and the tallest of them.
+fn notices_shown(harness: &Harness) -> (usize, f32) {
+    let nodes: Vec<_> = harness
+        .query_all_by_label_contains("Couldn't read")
+        .collect();
+    let tallest = nodes.iter().map(|n| n.rect().height()).fold(0.0, f32::max);
+    (nodes.len(), tallest)
+}
+
+/// Whether the node called `label` is inside the window.
+fn in_view(harness: &Harness, label: &str) -> bool {
+    let window = eframe::egui::Rect::from_min_size(
+        eframe::egui::Pos2::ZERO,
+        eframe::egui::Vec2::from(common::SIZE),
+    );
+    window.contains_rect(harness.get_by_label(label).rect())
+}
+
+#[test]
+fn two_notices_leave_the_safety_screen_whole() {
+    let dir = data_dir("safety-two");
+    std::fs::write(dir.join("settings.ron"), "(theme: Light, volume: loud)").unwrap();
+    broken_routines(&dir, 1);
+    let mut harness = common::start(&dir);
+    let (shown, tallest) = notices_shown(&harness);
+    assert_eq!(shown, 2);
+    assert!(
+        tallest < 80.0,
+        "a notice is as small as its words: {tallest}"
+    );
+    assert!(in_view(&harness, "I understand, let's roll"));
+    harness.get_by_label_contains("Before you roll");
+    harness.snapshot("notices_two_over_safety");
+    harness.get_by_label("I understand, let's roll").click();
+    harness.run();
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
+}
+
+#[test]
+fn one_notice_over_the_library_leaves_the_cards_in_view() {
+    let dir = data_dir("library-one");
+    common::returning_user(&dir, "");
+    broken_routines(&dir, 1);
+    let mut harness = common::start(&dir);
+    assert_eq!(notices_shown(&harness).0, 1);
+    assert!(in_view(&harness, "Sole of the foot"));
+    harness.snapshot("notices_one_over_library");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert_eq!(notices_shown(&harness).0, 0);
+}
+
+#[test]
+fn five_notices_fold_after_three_and_unfold_on_request() {
+    let dir = data_dir("library-five");
+    common::returning_user(&dir, "");
+    broken_routines(&dir, 5);
+    let mut harness = common::start(&dir);
+    let (shown, tallest) = notices_shown(&harness);
+    assert_eq!(shown, 3);
+    assert!(tallest < 80.0, "{tallest}");
+    assert!(in_view(&harness, "Sole of the foot"));
+    harness.get_by_label("2 more notices").click();
+    // The list that unfolds scrolls, and settles over a few frames.
+    harness.run_steps(10);
+    assert_eq!(notices_shown(&harness).0, 5);
+    assert!(in_view(&harness, "Show fewer notices"));
+    harness.get_by_label("Show fewer notices").click();
+    harness.run();
+    assert_eq!(notices_shown(&harness).0, 3);
+    // Dismissing one brings the next into view.
+    harness.get_all_by_label("Dismiss").next().unwrap().click();
+    harness.run();
+    assert_eq!(notices_shown(&harness).0, 3);
+    harness.get_by_label("1 more notice");
+}
+
+#[test]
+fn five_notices_leave_the_player_readable() {
+    let dir = data_dir("player-five");
+    common::returning_user(&dir, "");
+    broken_routines(&dir, 5);
+    let (mut harness, _time) = common::start_playing(&dir, "Feet and calves");
+    assert_eq!(&harness.state().state().screen, &Screen::Player);
+    assert_eq!(notices_shown(&harness).0, 3);
+    assert!(in_view(&harness, "Get ready"));
+    assert!(in_view(&harness, "Stop"));
+    assert!(in_view(&harness, "Pause"));
+    harness.snapshot("notices_five_over_player");
+}
