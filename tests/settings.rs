@@ -112,3 +112,77 @@ fn dragging_the_volume_writes_the_file_once_when_the_drag_ends() {
     let harness = common::start(dir.path());
     assert_eq!(harness.state().state().settings.volume, dragged);
 }
+
+/// Asks the window to close, as its close button does; returns what the
+/// app answered the window.
+fn request_close(
+    harness: &mut egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>,
+) -> Vec<eframe::egui::ViewportCommand> {
+    use eframe::egui::{ViewportEvent, ViewportId};
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let commands = harness.output().viewport_output[&ViewportId::ROOT]
+        .commands
+        .clone();
+    harness.run();
+    commands
+}
+
+#[test]
+fn a_change_that_could_not_be_saved_stays_marked_and_quitting_asks() {
+    use eframe::egui::ViewportCommand;
+    let dir = tempfile::tempdir().unwrap();
+    // A settings file Rollcoach can't read is kept as it is: no write goes
+    // through, as on a full or read-only disk.
+    let file = dir.path().join("settings.ron");
+    let kept = "(safety_acknowledged: true, volume: loud)";
+    std::fs::write(&file, kept).unwrap();
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("I understand, let's roll").click();
+    harness.run();
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("Inches").click();
+    harness.run();
+    // In use at once, marked as not saved, with a way to try again.
+    assert_eq!(harness.state().state().settings.units, Units::Inches);
+    harness.get_by_label_contains("Not saved:");
+    let notices = harness.state().state().notices.list().to_vec();
+    assert!(
+        notices.iter().any(|n| n
+            .text
+            .starts_with("Your settings change is in use but not saved")),
+        "{notices:?}"
+    );
+    harness.get_by_label("Try saving again").click();
+    harness.run();
+    harness.get_by_label_contains("Not saved:");
+    // Quitting asks first; keeping it open keeps everything.
+    let answered = request_close(&mut harness);
+    assert!(
+        answered.contains(&ViewportCommand::CancelClose),
+        "{answered:?}"
+    );
+    harness.get_by_label("Quit without saving your settings?");
+    harness.get_by_label("Keep Rollcoach open").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Quit without saving your settings?")
+            .is_none()
+    );
+    assert_eq!(harness.state().state().settings.units, Units::Inches);
+    // Asked again, quitting goes through.
+    request_close(&mut harness);
+    harness.get_by_label("Quit without saving").click();
+    harness.step();
+    let commands = &harness.output().viewport_output[&eframe::egui::ViewportId::ROOT].commands;
+    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), kept);
+}

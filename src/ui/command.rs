@@ -33,6 +33,8 @@ pub enum Command {
     StartRoutine(Routine),
     /// Play one exercise of the library (by id) as a routine.
     StartExercise(String),
+    /// The answer to "Quit without saving your settings?".
+    AnswerQuit(bool),
 }
 
 impl From<Action> for Command {

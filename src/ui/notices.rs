@@ -38,6 +38,19 @@ impl Notice {
         }
     }
 
+    /// A change of settings could not be written: the file keeps what it
+    /// had, the change stays in use and is tried again.
+    pub fn unsaved_settings(problem: &FileProblem) -> Notice {
+        Notice {
+            text: format!(
+                "Your settings change is in use but not saved: {problem} The settings file \
+                 was left as it was. Rollcoach tries again with your next change and when you \
+                 quit."
+            ),
+            folder: problem.path.parent().map(Path::to_path_buf),
+        }
+    }
+
     /// No sound device could be opened (the driver's words go to the log).
     pub fn no_sound() -> Notice {
         Notice::plain(

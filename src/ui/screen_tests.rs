@@ -182,7 +182,8 @@ fn the_routines_screen_starts_and_duplicates() {
 
 #[test]
 fn the_settings_screen_sends_the_changed_settings() {
-    let draw: Draw<'_, ()> = Box::new(|ui, s| settings::show(ui, &s.settings, &mut s.commands));
+    let draw: Draw<'_, ()> =
+        Box::new(|ui, s| settings::show(ui, &s.settings, None, &mut s.commands));
     let mut h = harness(draw, screen(()));
     let sent = click(&mut h, "Inches");
     let expected = Settings {

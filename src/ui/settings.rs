@@ -8,14 +8,25 @@ use super::{Command, Commands};
 use crate::model::limits::settings as limits;
 use crate::model::{FirstSide, Settings, TextSize, ThemePreference, Tool, Units};
 
-/// Draws the settings; a changed copy is sent as a command.
-pub fn show(ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {
+/// Draws the settings; a changed copy is sent as a command. `not_saved`:
+/// why the settings in use are not in their file, after a failed write.
+pub fn show(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    not_saved: Option<&str>,
+    commands: &mut Commands,
+) {
     let mut s = settings.clone();
     egui::CentralPanel::default()
         .frame(crate::ui::panel::central(ui))
         .show(ui, |ui| {
             ui.heading("Settings");
-            ui.label(RichText::new("Changes are saved as you make them.").weak());
+            match not_saved {
+                None => {
+                    ui.label(RichText::new("Changes are saved as you make them.").weak());
+                }
+                Some(why) => not_saved_ui(ui, why, commands),
+            }
             ui.add_space(8.0);
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
@@ -28,6 +39,16 @@ pub fn show(ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {
         });
     if &s != settings {
         commands.push(Command::SetSettings(Box::new(s)));
+    }
+}
+
+/// The settings in use are not in their file: why, and a way to try again.
+fn not_saved_ui(ui: &mut egui::Ui, why: &str, commands: &mut Commands) {
+    let text = format!("Not saved: {why}");
+    ui.add(egui::Label::new(RichText::new(text).color(super::theme::caution_colour(ui))).wrap());
+    let again = super::action::Action::SaveSettingsAgain;
+    if super::action::action_button(ui, again, true).clicked() {
+        commands.push(again.into());
     }
 }
 

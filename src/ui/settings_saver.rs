@@ -9,8 +9,13 @@ use crate::store::{FileProblem, SettingsStore};
 #[derive(Debug)]
 pub struct SettingsSaver {
     store: Option<SettingsStore>,
-    /// Changed since the last write.
+    /// A write is due once the gesture is over.
+    due: bool,
+    /// The settings in memory differ from the file (a write is due, or
+    /// the last one failed).
     unsaved: bool,
+    /// Why the last write failed, until one succeeds.
+    failed: Option<FileProblem>,
     /// How many times the file was written.
     #[cfg(test)]
     writes: usize,
@@ -21,20 +26,36 @@ impl SettingsSaver {
     pub fn new(store: Option<SettingsStore>) -> SettingsSaver {
         SettingsSaver {
             store,
+            due: false,
             unsaved: false,
+            failed: None,
             #[cfg(test)]
             writes: 0,
         }
     }
 
-    /// The settings changed: write them once the change is complete.
+    /// The settings changed: write them once the change is complete (which
+    /// also tries again after a failed write).
     pub fn changed(&mut self) {
+        self.due = true;
         self.unsaved = true;
     }
 
-    /// Whether a change waits to be written.
+    /// Try again to write settings whose last write failed.
+    pub fn retry(&mut self) {
+        if self.unsaved {
+            self.due = true;
+        }
+    }
+
+    /// Whether a write waits for the gesture to end.
     pub fn is_waiting(&self) -> bool {
-        self.unsaved
+        self.due
+    }
+
+    /// Why the settings in use are not in the file, if a write failed.
+    pub fn not_saved(&self) -> Option<&FileProblem> {
+        self.failed.as_ref().filter(|_| self.unsaved)
     }
 
     /// How many times the file was written.
@@ -44,30 +65,45 @@ impl SettingsSaver {
     }
 
     /// Writes the settings if they changed and the gesture that changed
-    /// them is over: no button held down, no number being typed.
+    /// them is over: no button held down, no number being typed. A failed
+    /// write is tried again with the next change, or on [`retry`](Self::retry).
     pub fn save_when_settled(
         &mut self,
         settings: &Settings,
         gesture_going_on: bool,
     ) -> Option<FileProblem> {
-        if gesture_going_on {
+        if gesture_going_on || !self.due {
             return None;
         }
         self.save_now(settings)
     }
 
-    /// Writes the settings now if they changed (on exit, say).
+    /// Writes the settings now if they differ from the file (on exit, say).
     pub fn save_now(&mut self, settings: &Settings) -> Option<FileProblem> {
+        self.due = false;
         if !self.unsaved {
             return None;
         }
-        self.unsaved = false;
-        let store = self.store.as_ref()?;
+        let Some(store) = self.store.as_ref() else {
+            // No data folder: nothing is kept, as the start-up notice said.
+            self.unsaved = false;
+            return None;
+        };
         #[cfg(test)]
         {
             self.writes += 1;
         }
-        store.save(settings).err()
+        match store.save(settings) {
+            Ok(()) => {
+                self.unsaved = false;
+                self.failed = None;
+                None
+            }
+            Err(problem) => {
+                self.failed = Some(problem.clone());
+                Some(problem)
+            }
+        }
     }
 }
 
@@ -94,6 +130,46 @@ mod tests {
         assert_eq!(saver.writes(), 1);
         let (_, loaded) = SettingsStore::load(&DataDir::at(dir.path()));
         assert_eq!(loaded.settings.volume, settings.volume);
+    }
+
+    #[test]
+    fn a_failed_write_stays_not_saved_and_is_tried_again_with_the_next_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        // A settings file that can't be read is kept: writes are refused.
+        std::fs::write(&path, "(volume: loud)").unwrap();
+        let (store, _) = SettingsStore::load(&DataDir::at(dir.path()));
+        let mut saver = SettingsSaver::new(Some(store));
+        saver.changed();
+        assert!(
+            saver
+                .save_when_settled(&Settings::default(), false)
+                .is_some()
+        );
+        assert!(saver.not_saved().is_some());
+        // Not tried again on every frame...
+        assert!(
+            saver
+                .save_when_settled(&Settings::default(), false)
+                .is_none()
+        );
+        assert_eq!(saver.writes(), 1);
+        // ...but with the next change, on request, and on quit.
+        saver.changed();
+        assert!(
+            saver
+                .save_when_settled(&Settings::default(), false)
+                .is_some()
+        );
+        saver.retry();
+        assert!(
+            saver
+                .save_when_settled(&Settings::default(), false)
+                .is_some()
+        );
+        assert!(saver.save_now(&Settings::default()).is_some());
+        assert_eq!(saver.writes(), 4);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "(volume: loud)");
     }
 
     #[test]

@@ -56,6 +56,11 @@ pub struct AppState {
     pub pending_start: Option<Routine>,
     /// Where the user's routine files live, to tell them.
     pub routines_dir: Option<std::path::PathBuf>,
+    /// Why the settings in use are not in their file, after a failed write.
+    pub settings_not_saved: Option<String>,
+    /// Quitting would lose settings that could not be saved: why, while
+    /// the question is showing.
+    pub quit_question: Option<String>,
 }
 
 impl AppState {
@@ -78,6 +83,8 @@ impl AppState {
             show_shortcuts: false,
             pending_start: None,
             routines_dir: None,
+            settings_not_saved: None,
+            quit_question: None,
         }
     }
 

@@ -134,6 +134,8 @@ pub enum Action {
     CancelStop,
     // The summary.
     FinishSummary,
+    // Settings.
+    SaveSettingsAgain,
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -146,7 +148,7 @@ const fn command(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::AcceptSafety,
         Action::BackToLibrary,
         Action::SearchLibrary,
@@ -175,6 +177,7 @@ impl Action {
         Action::ConfirmStop,
         Action::CancelStop,
         Action::FinishSummary,
+        Action::SaveSettingsAgain,
         Action::ShowLibrary,
         Action::ShowRoutines,
         Action::EditRoutines,
@@ -226,6 +229,7 @@ impl Action {
             AskStop => "Stop",
             ConfirmStop => "Stop the routine",
             CancelStop => "Keep going",
+            SaveSettingsAgain => "Try saving again",
         }
     }
 
@@ -281,6 +285,7 @@ impl Action {
             ConfirmStop => "Stop the routine",
             CancelStop => "Go on with the routine",
             FinishSummary => "Back to the library",
+            SaveSettingsAgain => "Write the settings to their file again",
         }
     }
 
@@ -317,7 +322,7 @@ impl Action {
             AskStop | CancelStop => const { &[key(Key::Escape)] },
             FinishSummary => const { &[key(Key::Enter), key(Key::Escape)] },
             ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | NewRoutine
-            | ImportRoutine | ExportRoutine => &[],
+            | ImportRoutine | ExportRoutine | SaveSettingsAgain => &[],
         }
     }
 
@@ -345,6 +350,7 @@ impl Action {
             | ToggleFollowAlong | AskStop => &[Place::Player],
             ConfirmStop | CancelStop => &[Place::StopQuestion],
             FinishSummary => &[Place::Summary],
+            SaveSettingsAgain => &[Place::Settings],
         }
     }
 

@@ -38,6 +38,13 @@ impl RollcoachApp {
             Command::Import(paths) => self.import(paths),
             Command::StartRoutine(routine) => self.start_routine(ctx, routine),
             Command::StartExercise(id) => self.start_exercise(ctx, &id),
+            Command::AnswerQuit(quit) => {
+                self.state.quit_question = None;
+                if quit {
+                    self.quit_anyway = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
         }
     }
 
@@ -78,6 +85,7 @@ impl RollcoachApp {
             SaveRoutine => self.save_routine(),
             ImportRoutine => self.import_dialog(),
             ExportRoutine => self.export_dialog(),
+            SaveSettingsAgain => self.saver.retry(),
             TogglePause | Back | Skip | ExtendHold | TooIntense | AskStop | CancelStop
             | ConfirmStop | ToggleFollowAlong => self.control_player(ctx, action),
         }

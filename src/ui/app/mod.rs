@@ -37,6 +37,8 @@ pub struct RollcoachApp {
     commands: Commands,
     /// Whether the window had focus at the last frame.
     was_focused: bool,
+    /// The person chose to quit although their settings are not saved.
+    quit_anyway: bool,
     /// See [`StartOptions::report_first_frame`]; `None` once reported.
     report_first_frame: Option<Instant>,
 }
@@ -69,6 +71,7 @@ impl RollcoachApp {
             saver: SettingsSaver::new(store),
             commands: Vec::new(),
             was_focused: true,
+            quit_anyway: false,
             report_first_frame: options.report_first_frame,
         };
         if let Some(routine) = options.start_routine {
@@ -94,7 +97,8 @@ impl RollcoachApp {
     /// Turns the keys pressed this frame into commands, for the place the
     /// keys go to now.
     fn take_keys(&mut self, ctx: &egui::Context) {
-        if self.state.screen == Screen::Editor && self.state.editor.is_asking() {
+        let asking = self.state.screen == Screen::Editor && self.state.editor.is_asking();
+        if asking || self.state.quit_question.is_some() {
             return;
         }
         let place = self.state.place();
@@ -118,6 +122,7 @@ impl RollcoachApp {
         if let Some(problem) = self.saver.save_when_settled(&self.state.settings, going_on) {
             self.report_unsaved_settings(&problem);
         }
+        self.state.settings_not_saved = self.saver.not_saved().map(|p| p.to_string());
     }
 
     /// Files changed outside the app are picked up when the window comes
@@ -139,14 +144,31 @@ impl RollcoachApp {
             self.commands.push(Command::Import(dropped));
             ctx.request_repaint();
         }
-        // Closing the window with unsaved edits asks first.
-        if ctx.input(|i| i.viewport().close_requested()) && self.state.editor.has_unsaved_changes()
-        {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.before_closing(ctx);
+        }
+    }
+}
+
+impl RollcoachApp {
+    /// Closing the window with unsaved edits, or with settings that could
+    /// not be saved, asks first.
+    fn before_closing(&mut self, ctx: &egui::Context) {
+        if self.state.editor.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state.screen = Screen::Editor;
             self.state
                 .editor
                 .may_leave(Command::Run(action::Action::Quit));
+            return;
+        }
+        if self.quit_anyway {
+            return;
+        }
+        // A last try; if the settings still can't be written, ask.
+        if let Some(problem) = self.saver.save_now(&self.state.settings) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state.quit_question = Some(problem.to_string());
         }
     }
 }

@@ -60,8 +60,6 @@ impl RollcoachApp {
     /// Tells the person a change of settings could not be saved.
     pub(super) fn report_unsaved_settings(&mut self, problem: &FileProblem) {
         log::warn!("{problem}");
-        self.state.notices.push(Notice::plain(format!(
-            "Your settings were not saved: {problem}"
-        )));
+        self.state.notices.push(Notice::unsaved_settings(problem));
     }
 }

@@ -8,6 +8,7 @@ use eframe::egui;
 
 use crate::ui::action::Action;
 use crate::ui::state::{AppState, Screen};
+use crate::ui::widgets::question::Question;
 use crate::ui::{Command, Commands, card, menu, routines, safety, settings, summary};
 
 /// Draws the whole window.
@@ -24,6 +25,28 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &m
     screen(ui, state, now, commands);
     if state.show_shortcuts {
         menu::shortcuts_window(ui.ctx(), &mut state.show_shortcuts);
+    }
+    if let Some(why) = &state.quit_question {
+        quit_question(ui.ctx(), why, commands);
+    }
+}
+
+/// "Quit without saving your settings?", when they could not be written.
+fn quit_question(ctx: &egui::Context, why: &str, commands: &mut Commands) {
+    let body = format!(
+        "Your latest settings could not be saved: {why} If you quit now, Rollcoach starts \
+         next time with the settings in the file."
+    );
+    let question = Question {
+        id: "quit_unsaved_settings",
+        heading: "Quit without saving your settings?",
+        body: &body,
+        yes: "Quit without saving",
+        no: "Keep Rollcoach open",
+        footnote: None,
+    };
+    if let Some(quit) = question.show(ctx, true) {
+        commands.push(Command::AnswerQuit(quit));
     }
 }
 
@@ -49,7 +72,10 @@ fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut
             Some(player) => player.show(ui, now, catalog, chosen, commands),
             None => commands.push(Command::Run(Action::ShowLibrary)),
         },
-        Screen::Settings => settings::show(ui, chosen, commands),
+        Screen::Settings => {
+            let not_saved = state.settings_not_saved.as_deref();
+            settings::show(ui, chosen, not_saved, commands);
+        }
         Screen::Editor => state.editor.show(ui, catalog, chosen, commands),
         Screen::Summary => match &state.summary {
             Some(s) => summary::show(ui, s, commands),
