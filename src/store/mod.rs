@@ -6,8 +6,14 @@
 //! be read is never overwritten: it is reported with its line and column
 //! and left as it is. Problems are worded for the person at the computer;
 //! the system's own error goes to the log.
+//!
+//! Every change to the disk goes through a [`Disk`]: the real one, or in
+//! tests one that fails as a full, read-only or forbidden disk would.
 
 mod atomic;
+mod disk;
+#[cfg(test)]
+mod fake_disk;
 mod routine_files;
 mod settings_file;
 
@@ -21,6 +27,7 @@ use crate::model::settings::SETTINGS_VERSION;
 use crate::model::{Routine, Settings};
 
 use atomic::write_atomically;
+pub use disk::{Disk, RealDisk};
 pub use routine_files::{
     ImportRefusal, LoadedRoutines, MAX_FILE_BYTES, RoutineFile, RoutineFiles, parse_routine,
     read_routine, safe_file_stem,
@@ -224,15 +231,18 @@ fn file_in_the_way(path: &Path, kind: io::ErrorKind) -> Option<FileProblem> {
 fn why_not(kind: io::ErrorKind, doing: Doing) -> &'static str {
     use io::ErrorKind as Kind;
     match (kind, doing) {
-        (Kind::NotFound, Doing::Saving) => ": its folder could not be found or made.",
+        (Kind::NotFound, Doing::Saving) => {
+            ": its folder could not be found or made. Check that its disk is still there, \
+             or choose another folder."
+        }
         (Kind::NotFound, _) => ": it is not there (moved, renamed or deleted?).",
         (Kind::PermissionDenied, Doing::Reading) => {
             ": Rollcoach is not allowed to open it. Change who may read it, or copy it to a \
              folder of yours."
         }
         (Kind::PermissionDenied, _) => {
-            ": Rollcoach is not allowed to change that folder. Choose another folder, or \
-             change who may write there."
+            ": Rollcoach is not allowed to open or change its folder. Choose another folder, \
+             or change who may write there."
         }
         (Kind::StorageFull, _) => ": the disk is full. Free some space, then try again.",
         (Kind::QuotaExceeded, _) => {
@@ -241,13 +251,23 @@ fn why_not(kind: io::ErrorKind, doing: Doing) -> &'static str {
         (Kind::ReadOnlyFilesystem, _) => {
             ": that disk can only be read, not written. Choose another folder."
         }
-        (Kind::NotADirectory, _) => ": part of its folder path is a file, not a folder.",
-        (Kind::IsADirectory, _) => ": it is a folder, not a file.",
+        (Kind::NotADirectory, _) => {
+            ": part of its folder path is a file, not a folder. Move that file away, or \
+             choose another folder."
+        }
+        (Kind::IsADirectory, Doing::Reading) => ": it is a folder, not a file.",
+        (Kind::IsADirectory, _) => {
+            ": a folder of that name is in the way. Move that folder away, or choose \
+             another name."
+        }
         (Kind::FileTooLarge, _) => ": it is too large.",
         (Kind::ResourceBusy | Kind::ExecutableFileBusy, _) => {
             ": another program is using it. Close that program, then try again."
         }
-        (Kind::InvalidFilename, _) => ": the system does not allow that file name.",
+        (Kind::InvalidFilename, Doing::Reading) => ": the system does not allow that file name.",
+        (Kind::InvalidFilename, _) => {
+            ": the system does not allow that file name. Choose another name."
+        }
         (Kind::InvalidData, Doing::Reading) => ": it is not a text file.",
         (_, Doing::Reading) => ". Check that its disk is still there, then try again.",
         (_, _) => ". Check that the disk is still there and has room, then try again.",
@@ -274,8 +294,13 @@ impl Stamped for Settings {
 }
 
 /// The one writer of user files: `value` with the current version, as
-/// pretty RON, written atomically to `path` (its folder made if needed).
-pub(crate) fn write_ron<T: Stamped>(path: &Path, value: &T) -> Result<(), FileProblem> {
+/// pretty RON, written atomically to `path` on `disk` (its folder made if
+/// needed). When it fails, the file at `path` is as it was.
+pub(crate) fn write_ron<T: Stamped>(
+    disk: &dyn Disk,
+    path: &Path,
+    value: &T,
+) -> Result<(), FileProblem> {
     let mut value = value.clone();
     value.stamp();
     let text =
@@ -286,14 +311,25 @@ pub(crate) fn write_ron<T: Stamped>(path: &Path, value: &T) -> Result<(), FilePr
                 message: "could not be saved: Rollcoach could not write it out.".to_owned(),
             }
         })?;
-    write_atomically(path, text.as_bytes()).map_err(|e| file_problem(path, Doing::Saving, &e))
+    write_atomically(disk, path, text.as_bytes()).map_err(|e| file_problem(path, Doing::Saving, &e))
 }
 
 /// Writes `routine` to `path` (any folder) as a file to share, in the
 /// current format.
 pub fn export_routine(path: &Path, routine: &Routine) -> Result<(), FileProblem> {
-    write_ron(path, routine)
+    export_routine_on(&RealDisk, path, routine)
 }
 
+/// [`export_routine`], written on `disk`.
+pub fn export_routine_on(
+    disk: &dyn Disk,
+    path: &Path,
+    routine: &Routine,
+) -> Result<(), FileProblem> {
+    write_ron(disk, path, routine)
+}
+
+#[cfg(test)]
+mod fault_tests;
 #[cfg(test)]
 mod tests;

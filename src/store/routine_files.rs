@@ -5,8 +5,11 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{DataDir, Doing, FileProblem, describe_ron_error, file_problem, write_ron};
+use super::{
+    DataDir, Disk, Doing, FileProblem, RealDisk, describe_ron_error, file_problem, write_ron,
+};
 use crate::model::routine::ROUTINE_VERSION;
 use crate::model::{Routine, RoutineProblem, limits};
 
@@ -25,6 +28,9 @@ pub struct RoutineFile {
 pub struct RoutineFiles {
     data: DataDir,
     dir: PathBuf,
+    /// Where saves and deletes are written: the real disk, or a fake one in
+    /// tests.
+    disk: Arc<dyn Disk>,
 }
 
 /// Why a routine file was not imported.
@@ -81,7 +87,14 @@ impl RoutineFiles {
         RoutineFiles {
             data: data.clone(),
             dir: data.root().join("routines"),
+            disk: RealDisk::shared(),
         }
+    }
+
+    /// The same folder, written on `disk` instead of the real one (tests
+    /// give it a disk that fails as a full or read-only one would).
+    pub fn with_disk(self, disk: Arc<dyn Disk>) -> RoutineFiles {
+        RoutineFiles { disk, ..self }
     }
 
     /// The folder.
@@ -141,8 +154,10 @@ impl RoutineFiles {
     }
 
     /// Writes `file` atomically, as pretty RON with the current version.
+    /// A save that failed leaves the file as it was (or no file at all).
     pub fn save(&self, file: &RoutineFile) -> Result<(), FileProblem> {
-        write_ron(&file.path, &file.routine).map_err(|p| self.data.blocked().unwrap_or(p))
+        write_ron(self.disk.as_ref(), &file.path, &file.routine)
+            .map_err(|p| self.data.blocked().unwrap_or(p))
     }
 
     /// Deletes the routine file at `path`. Refuses any file that is not a
@@ -157,7 +172,7 @@ impl RoutineFiles {
                 ),
             });
         }
-        match std::fs::remove_file(path) {
+        match self.disk.remove_file(path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(file_problem(path, Doing::Deleting, &e)),

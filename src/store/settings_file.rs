@@ -3,8 +3,11 @@
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{DataDir, Doing, FileProblem, describe_ron_error, file_problem, write_ron};
+use super::{
+    DataDir, Disk, Doing, FileProblem, RealDisk, describe_ron_error, file_problem, write_ron,
+};
 use crate::model::Settings;
 
 /// The outcome of reading the settings file.
@@ -59,6 +62,8 @@ pub struct SettingsStore {
     /// Set when the file exists but could not be read: it is then left alone,
     /// so that nothing the user wrote in it is lost.
     protected: bool,
+    /// Where saves are written: the real disk, or a fake one in tests.
+    disk: Arc<dyn Disk>,
 }
 
 impl SettingsStore {
@@ -101,8 +106,15 @@ impl SettingsStore {
             data: dir.clone(),
             path,
             protected,
+            disk: RealDisk::shared(),
         };
         (store, LoadedSettings { settings, problem })
+    }
+
+    /// The same store, saving on `disk` instead of the real one (tests give
+    /// it a disk that fails as a full or read-only one would).
+    pub fn with_disk(self, disk: Arc<dyn Disk>) -> SettingsStore {
+        SettingsStore { disk, ..self }
     }
 
     /// The file's path.
@@ -117,6 +129,7 @@ impl SettingsStore {
 
     /// Saves the settings as pretty RON, atomically. Refuses (with a message)
     /// when the file on disk could not be read at start, to keep it intact.
+    /// A save that failed leaves the file as it was, and may be tried again.
     pub fn save(&self, settings: &Settings) -> Result<(), FileProblem> {
         if self.protected {
             return Err(FileProblem {
@@ -126,7 +139,8 @@ impl SettingsStore {
                     .to_owned(),
             });
         }
-        write_ron(&self.path, settings).map_err(|p| self.data.blocked().unwrap_or(p))
+        write_ron(self.disk.as_ref(), &self.path, settings)
+            .map_err(|p| self.data.blocked().unwrap_or(p))
     }
 }
 

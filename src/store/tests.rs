@@ -59,7 +59,7 @@ fn the_writer_stamps_the_current_versions() {
         version: 0,
         ..routine("Old")
     };
-    write_ron(&path, &old).unwrap();
+    write_ron(&RealDisk, &path, &old).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
         text.contains(&format!("version: {ROUTINE_VERSION}")),
@@ -73,7 +73,7 @@ fn the_writer_stamps_the_current_versions() {
         version: 0,
         ..Settings::default()
     };
-    write_ron(&path, &settings).unwrap();
+    write_ron(&RealDisk, &path, &settings).unwrap();
     let back: Settings = ron::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(back.version, SETTINGS_VERSION);
 }
@@ -288,7 +288,7 @@ fn the_systems_refusals_read_as_plain_words() {
         (
             io::ErrorKind::PermissionDenied,
             Doing::Saving,
-            "not allowed to change that folder",
+            "not allowed to open or change its folder",
         ),
         (
             io::ErrorKind::PermissionDenied,
