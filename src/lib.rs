@@ -4,6 +4,7 @@
 //! draws it and sends commands back.
 
 pub mod audio;
+pub mod awake;
 pub mod catalog;
 pub mod cli;
 pub mod model;
