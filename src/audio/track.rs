@@ -6,7 +6,7 @@
 use std::num::NonZero;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::synth::CueSounds;
 use crate::session::Cue;
@@ -14,11 +14,20 @@ use crate::session::Cue;
 /// How often (in samples) the track looks for a new plan.
 const CHECK_EVERY: u64 = 64;
 
-/// Cues to play, each at an offset from the moment the track takes the plan.
+/// Reads the time a plan is anchored to: the system's monotonic clock, or
+/// a clock moved by hand in tests.
+pub(super) type Wall = Arc<dyn Fn() -> Instant + Send + Sync>;
+
+/// Cues to play, each at an offset from the start of the plan.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
     /// (offset from the start of the plan, cue), in time order.
     pub cues: Vec<(Duration, Cue)>,
+    /// Where the plan starts. `None`: at the sample where the track takes
+    /// it. `Some(instant)`: at that instant, so a track that takes the plan
+    /// later (the device was still opening, or the next buffer was not due
+    /// yet) plays every cue that much sooner, and one already due at once.
+    pub from: Option<Instant>,
 }
 
 /// The UI side's handle: send plans, set the volume.
@@ -54,6 +63,8 @@ pub struct CueTrack {
     sounds: Arc<CueSounds>,
     inbox: Arc<Mutex<Option<Plan>>>,
     volume: Arc<AtomicU32>,
+    /// The time now, for plans that start at an instant.
+    wall: Wall,
     /// Samples produced so far.
     clock: u64,
     /// Planned cues as (sample, cue), in order, and the next one to start.
@@ -66,14 +77,29 @@ pub struct CueTrack {
 impl CueTrack {
     /// A silent track and its control, with sounds rendered at `rate` Hz.
     pub fn new(rate: u32, volume: f32) -> (CueTrack, TrackControl) {
+        CueTrack::with_sounds(
+            Arc::new(CueSounds::new(rate)),
+            volume,
+            Arc::new(Instant::now),
+        )
+    }
+
+    /// A silent track playing `sounds` (rendered once for many tracks),
+    /// reading the time from `wall`.
+    pub(super) fn with_sounds(
+        sounds: Arc<CueSounds>,
+        volume: f32,
+        wall: Wall,
+    ) -> (CueTrack, TrackControl) {
         let control = TrackControl {
             inbox: Arc::new(Mutex::new(None)),
             volume: Arc::new(AtomicU32::new(volume.clamp(0.0, 1.0).to_bits())),
         };
         let track = CueTrack {
-            sounds: Arc::new(CueSounds::new(rate)),
+            sounds,
             inbox: control.inbox.clone(),
             volume: control.volume.clone(),
+            wall,
             clock: 0,
             planned: Vec::new(),
             next: 0,
@@ -90,10 +116,19 @@ impl CueTrack {
         if let Some(plan) = plan {
             let rate = f64::from(self.sounds.rate());
             let start = self.clock;
+            // How long after its start the plan arrives: its cues come that
+            // much sooner (the sample taken now is heard as late as every
+            // other, a buffer's length from now).
+            let late = plan.from.map_or(Duration::ZERO, |from| {
+                (self.wall)().saturating_duration_since(from)
+            });
             self.planned = plan
                 .cues
                 .iter()
-                .map(|(at, cue)| (start + (at.as_secs_f64() * rate).round() as u64, *cue))
+                .map(|(at, cue)| {
+                    let at = at.saturating_sub(late);
+                    (start + (at.as_secs_f64() * rate).round() as u64, *cue)
+                })
                 .collect();
             self.next = 0;
         }

@@ -26,7 +26,7 @@ use crate::store::{DataDir, RoutineFiles};
 /// The Rollcoach application: its state, and the resources that serve it.
 pub struct RollcoachApp {
     state: AppState,
-    /// The sound device, opened only if there is one.
+    /// The sound output, holding the device only while cues are due.
     audio: Audio,
     clock: Clock,
     /// The folder of the user's routines; `None` without a data folder.
@@ -189,8 +189,9 @@ impl eframe::App for RollcoachApp {
     }
 
     /// Keeps time even while the window is hidden: ends the routine when it
-    /// is over and asks to be called again when the screen next changes.
-    /// (The sound is scheduled in the audio stream and needs no frames.)
+    /// is over and asks to be called again when the screen next changes or
+    /// the sound device is due to close. (The sound is scheduled in the
+    /// audio stream and needs no frames.)
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if let Some(started) = self.report_first_frame {
             // The second frame starts once the first one is on screen.
@@ -201,14 +202,14 @@ impl eframe::App for RollcoachApp {
                 ctx.request_repaint();
             }
         }
+        self.watch_window(ctx);
+        self.save_settings_when_settled(ctx);
+        self.keep_time(ctx);
         if self.audio.take_device_lost() {
             self.state.notices.push(Notice::plain(
                 "The sound device stopped working. The routine goes on without sound.",
             ));
         }
-        self.watch_window(ctx);
-        self.save_settings_when_settled(ctx);
-        self.keep_time(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -276,19 +277,20 @@ impl UserFiles {
     }
 }
 
-/// Opens the sound device (none in tests); without one, says so in plain
-/// words and keeps the driver's in the log.
+/// Looks for a sound device (none in tests), which is opened only while
+/// cues are due; without one, says so in plain words and keeps the
+/// driver's in the log.
 fn open_sound(
     options: &StartOptions,
     settings: &crate::model::Settings,
     notices: &mut Vec<Notice>,
 ) -> Audio {
-    let audio = if options.silent {
+    let mut audio = if options.silent {
         Audio::none()
     } else {
-        Audio::open(settings.volume)
+        Audio::probe()
     };
-    audio.set_volume(settings.volume, settings.muted);
+    audio.set_volume(settings.volume, settings.muted, Duration::ZERO);
     if let Some(why) = audio.problem() {
         log::warn!("no sound device: {why}");
         notices.push(Notice::no_sound());

@@ -100,7 +100,7 @@ impl RollcoachApp {
             state.step_number
         };
         if !state.finished {
-            self.audio.silence();
+            self.audio.follow(&player.session, self.clock.now());
         }
         self.state.summary = Some(Summary {
             routine: player.session.name().to_owned(),
@@ -114,10 +114,14 @@ impl RollcoachApp {
         self.state.screen = Screen::Summary;
     }
 
-    /// Ends a routine that is over, and asks for a frame when the player
-    /// next changes.
+    /// Ends a routine that is over, closes the sound device once nothing is
+    /// due, and asks for a frame when the player next changes or the device
+    /// is to close.
     pub(super) fn keep_time(&mut self, ctx: &egui::Context) {
         let now = self.clock.now();
+        if let Some(after) = self.audio.tick(now) {
+            ctx.request_repaint_after(after);
+        }
         let Some(player) = &self.state.player else {
             return;
         };

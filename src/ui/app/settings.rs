@@ -53,7 +53,8 @@ impl RollcoachApp {
     fn settings_changed(&mut self, ctx: &egui::Context) {
         let settings = &self.state.settings;
         theme::apply_settings(ctx, settings);
-        self.audio.set_volume(settings.volume, settings.muted);
+        let now = self.clock.now();
+        self.audio.set_volume(settings.volume, settings.muted, now);
         self.saver.changed();
     }
 
