@@ -2,6 +2,7 @@
 //! beside it, and the queue of commands applied in one place after each
 //! frame.
 
+mod awake;
 mod handle;
 mod playing;
 mod routines;
@@ -35,6 +36,8 @@ pub struct RollcoachApp {
     saver: SettingsSaver,
     /// What the screens asked for during this frame.
     commands: Commands,
+    /// The screen kept on while a routine plays.
+    awake: awake::ScreenAwake,
     /// Whether the window had focus at the last frame.
     was_focused: bool,
     /// The person chose to quit although their settings are not saved.
@@ -70,6 +73,7 @@ impl RollcoachApp {
             routine_files,
             saver: SettingsSaver::new(store),
             commands: Vec::new(),
+            awake: awake::ScreenAwake::default(),
             was_focused: true,
             quit_anyway: false,
             report_first_frame: options.report_first_frame,
@@ -205,6 +209,7 @@ impl eframe::App for RollcoachApp {
         self.watch_window(ctx);
         self.save_settings_when_settled(ctx);
         self.keep_time(ctx);
+        self.keep_screen_awake(ctx);
         if self.audio.take_device_lost() {
             self.state.notices.push(Notice::plain(
                 "The sound device stopped working. The routine goes on without sound.",
