@@ -155,14 +155,21 @@ impl Health {
     }
 }
 
+/// Frames in each buffer the device asks for: about 85 ms at 48 kHz.
+const DEVICE_BUFFER_FRAMES: u32 = 4096;
+
 /// The system's default output device, through rodio.
 struct DefaultOutput;
 
 impl Output for DefaultOutput {
     fn open(&mut self, track: CueTrack, failure: Failure) -> Result<Box<dyn Any>, String> {
         let on_error = move |e: rodio::cpal::Error| failure.report(&e, Instant::now());
+        // Cues are planned seconds ahead, so a larger buffer costs no
+        // timing and wakes the sound thread less often (most of a hold's
+        // cost). A device that refuses it gets its own size (the fallback).
+        let buffer = rodio::cpal::BufferSize::Fixed(DEVICE_BUFFER_FRAMES);
         let mut sink = rodio::DeviceSinkBuilder::from_default_device()
-            .map(|b| b.with_error_callback(on_error))
+            .map(|b| b.with_error_callback(on_error).with_buffer_size(buffer))
             .and_then(|b| b.open_sink_or_fallback())
             .map_err(|e| e.to_string())?;
         sink.log_on_drop(false);
