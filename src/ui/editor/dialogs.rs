@@ -20,6 +20,17 @@ pub enum Pending {
     Leave(Box<Command>),
 }
 
+/// Draws `question` and notes its answer: `false` once answered.
+fn ask(question: &Question<'_>, ctx: &egui::Context, confirmed: &mut bool) -> bool {
+    match question.show(ctx, true) {
+        Some(yes) => {
+            *confirmed = yes;
+            false
+        }
+        None => true,
+    }
+}
+
 /// "Delete this routine?"
 pub struct DeleteDialog {
     pub path: PathBuf,
@@ -47,13 +58,7 @@ impl DeleteDialog {
             no: labels::KEEP_IT,
             footnote: None,
         };
-        match question.show(ctx, true) {
-            Some(yes) => {
-                self.confirmed = yes;
-                false
-            }
-            None => true,
-        }
+        ask(&question, ctx, &mut self.confirmed)
     }
 }
 
@@ -81,12 +86,6 @@ impl DiscardDialog {
             no: labels::KEEP_EDITING,
             footnote: None,
         };
-        match question.show(ctx, true) {
-            Some(yes) => {
-                self.confirmed = yes;
-                false
-            }
-            None => true,
-        }
+        ask(&question, ctx, &mut self.confirmed)
     }
 }
