@@ -67,6 +67,7 @@ impl Scene {
                 clock: Some(clock),
                 window_cleared: true,
                 report_first_frame: None,
+                probe_with: None,
             },
         );
         Scene {

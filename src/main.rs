@@ -12,6 +12,13 @@ use rollcoach::ui::{self, RollcoachApp, StartOptions};
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    // Asked by the app itself at start-up (see `audio::probe_apart`).
+    if std::env::args().nth(1).as_deref() == Some(rollcoach::audio::PROBE_ARG) {
+        return match rollcoach::audio::answer_probe() {
+            true => ExitCode::SUCCESS,
+            false => ExitCode::FAILURE,
+        };
+    }
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
 
@@ -46,6 +53,7 @@ fn main() -> ExitCode {
         start_routine,
         window_cleared: true,
         report_first_frame: cli.report_first_frame.then_some(started),
+        probe_with: std::env::current_exe().ok(),
         ..StartOptions::default()
     };
     run_window(catalog, options)

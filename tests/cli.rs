@@ -236,3 +236,17 @@ fn a_data_folder_that_is_a_file_still_lists_the_built_in_routines() {
             .contains("  Desk worker")
     );
 }
+
+#[test]
+fn the_sound_device_probe_answers_in_one_line_and_exits() {
+    let out = rollcoach(&[rollcoach::audio::PROBE_ARG]);
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(said.lines().count(), 1, "{said:?}");
+    let said = said.trim();
+    if out.status.success() {
+        assert_eq!(said, "ok");
+    } else {
+        assert_eq!(out.status.code(), Some(1));
+        assert!(!said.is_empty() && said != "ok", "{said:?}");
+    }
+}

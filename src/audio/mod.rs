@@ -1,11 +1,12 @@
 //! Sound: cues synthesized in code and played by a track that schedules
 //! them to the sample, through rodio.
 //!
-//! The output device is held only while sound is due: [`Audio::follow`]
-//! opens a stream when a routine's cues are about to play, and
-//! [`Audio::tick`] closes it [`LINGER`] after the last one has rung out
-//! (the routine ended, was stopped, or stays paused). A muted app holds no
-//! stream. Start-up only asks whether there is a default output device.
+//! The output device is held only while sound is due: a stream is open
+//! from [`WAKE_AHEAD`] before a cue until [`LINGER`] after it has rung
+//! out, so it closes when the routine ends, is stopped or stays paused,
+//! and through the quiet middle of a long hold; [`Audio::follow`] and
+//! [`Audio::tick`] open and close it. A muted app holds no stream. Start-up only asks whether there is a default output device,
+//! from a short-lived process of its own (see [`probe_apart`]).
 //! No device: the app runs silently and says so. A stream whose device is
 //! gone (or keeps failing for a second) is opened again once at the
 //! next tick; if that one fails too, the routine goes on silently, says so,
@@ -34,6 +35,11 @@ pub const SAMPLE_RATE: u32 = 48_000;
 /// short enough that the sound server can rest soon after.
 pub const LINGER: Duration = Duration::from_secs(4);
 
+/// How long before a cue the stream opens: far more than a device takes
+/// to open, and the track counts its plan from the instant it was made, so
+/// the cue still lands on its sample.
+pub const WAKE_AHEAD: Duration = Duration::from_secs(2);
+
 /// The app's sound output.
 pub struct Audio {
     /// Opens streams; `None` plays nothing by choice ([`Audio::none`]).
@@ -49,9 +55,10 @@ pub struct Audio {
     /// The followed routine's cues, at the app's times, kept while muted
     /// (or without a stream) so unmuting can play the rest.
     cues: Vec<(Duration, Cue)>,
-    /// When the last planned cue has rung out (app time); the stream closes
-    /// [`LINGER`] later.
-    due_until: Duration,
+    /// The open stream is kept at least until then (app time): a
+    /// [`LINGER`] after the last change of plan, so a pause of a few
+    /// seconds need not reopen the device.
+    held_until: Duration,
     /// The device failed and sound is given up until the next follow; kept
     /// until [`Audio::take_device_lost`].
     lost: bool,
@@ -63,6 +70,17 @@ pub struct Audio {
     may_retry: bool,
     /// Why there is no sound, if there was none at start.
     problem: Option<String>,
+}
+
+/// When a stream is needed, from some instant on (app time).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Need {
+    /// Now, until then.
+    Now { until: Duration },
+    /// Not now; from then.
+    From(Duration),
+    /// Not for the cues kept.
+    Never,
 }
 
 /// An open output stream playing a cue track.
@@ -179,8 +197,10 @@ impl Output for DefaultOutput {
 }
 
 /// Whether the system has a default output device with a configuration,
-/// asked without opening a stream.
-fn probe_default_device() -> Result<(), String> {
+/// asked without opening a stream. This loads the sound system's libraries
+/// (for ALSA, its plugins and the sound server's client), which stay in
+/// memory; [`probe_apart`] asks from a short-lived process instead.
+pub fn probe_default_device() -> Result<(), String> {
     use rodio::cpal::traits::{DeviceTrait, HostTrait};
     let device = rodio::cpal::default_host()
         .default_output_device()
@@ -191,13 +211,90 @@ fn probe_default_device() -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
+/// The argument that makes the app's executable answer
+/// [`probe_default_device`] and exit: on stdout, `ok`, or why not.
+pub const PROBE_ARG: &str = "--probe-sound-device";
+
+/// How long a probe in its own process may take: a sound server that does
+/// not answer within this is as good as none for now.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Answers [`probe_default_device`] for [`probe_apart`]: prints `ok` or
+/// the reason on stdout.
+pub fn answer_probe() -> bool {
+    match probe_default_device() {
+        Ok(()) => {
+            println!("ok");
+            true
+        }
+        Err(why) => {
+            println!("{why}");
+            false
+        }
+    }
+}
+
+/// [`probe_default_device`], asked by `exe` run with [`PROBE_ARG`], so the
+/// sound system's libraries are loaded only once sound is due. Falls back
+/// to asking in this process when `exe` cannot be run.
+pub fn probe_apart(exe: &std::path::Path) -> Result<(), String> {
+    use std::process::{Command, Stdio};
+    let child = Command::new(exe)
+        .arg(PROBE_ARG)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(e) => {
+            log::info!("could not ask {} for the sound device: {e}", exe.display());
+            return probe_default_device();
+        }
+    };
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if started.elapsed() < PROBE_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "the sound system did not answer within {} s",
+                    PROBE_TIMEOUT.as_secs()
+                ));
+            }
+            Err(e) => return Err(format!("could not ask for the sound device: {e}")),
+        }
+    }
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("could not ask for the sound device: {e}"))?;
+    let said = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    let noise = String::from_utf8_lossy(&output.stderr);
+    if !noise.trim().is_empty() {
+        log::debug!("the sound device probe said: {}", noise.trim());
+    }
+    match (output.status.success(), said.as_str()) {
+        (true, "ok") => Ok(()),
+        (_, "") => Err(format!(
+            "the sound device probe ended with {}",
+            output.status
+        )),
+        _ => Err(said),
+    }
+}
+
 impl Audio {
     /// Sound through the default output device, opened only while sound is
-    /// due. Asks now whether there is one (see [`Audio::problem`]), without
-    /// keeping a stream; each [`Audio::follow`] tries again anyway, in case
-    /// a device came since.
-    pub fn probe() -> Audio {
-        let problem = probe_default_device().err();
+    /// due; `probe` says whether there is one now (see [`Audio::problem`]),
+    /// without keeping a stream. Each [`Audio::follow`] tries again anyway,
+    /// in case a device came since.
+    pub fn probe(probe: impl FnOnce() -> Result<(), String>) -> Audio {
+        let problem = probe().err();
         if let Some(why) = &problem {
             log::warn!("no sound device: {why}");
         }
@@ -221,7 +318,7 @@ impl Audio {
             wall,
             volume: 1.0,
             cues: Vec::new(),
-            due_until: Duration::ZERO,
+            held_until: Duration::ZERO,
             lost: false,
             failing: false,
             may_retry: false,
@@ -278,10 +375,11 @@ impl Audio {
         self.play(now);
     }
 
-    /// Closes the stream once nothing has been due for [`LINGER`], or once
-    /// its device failed (opening it again once for the cues still to
-    /// come). Cheap; call it every frame. Returns when to call it again
-    /// while a stream is open, so the window can wake for it.
+    /// Closes the stream once no cue is near (see [`WAKE_AHEAD`] and
+    /// [`LINGER`]), or once its device failed (opening it again once for
+    /// the cues still to come); opens it again as the next cue nears.
+    /// Cheap; call it every frame. Returns when to call it again, so the
+    /// window can wake for it.
     pub fn tick(&mut self, now: Duration) -> Option<Duration> {
         if self.close_if_failed() {
             if std::mem::take(&mut self.may_retry) {
@@ -290,22 +388,67 @@ impl Audio {
                 self.give_up();
             }
         }
-        self.stream.as_ref()?;
-        let close_at = self.due_until + LINGER;
-        if now >= close_at {
+        let need = self.need(now);
+        if self.stream.is_some() {
+            let until = match need {
+                Need::Now { until } => until.max(self.held_until),
+                _ => self.held_until,
+            };
+            if now < until {
+                return Some(until - now);
+            }
             self.close();
+        }
+        if self.failing || self.volume <= 0.0 || self.output.is_none() {
             return None;
         }
-        Some(close_at - now)
+        match need {
+            Need::Now { until } => {
+                self.play(now);
+                self.stream
+                    .as_ref()
+                    .map(|_| until.max(self.held_until) - now)
+            }
+            Need::From(from) => Some(from - now),
+            Need::Never => None,
+        }
     }
 
-    /// Plays the kept cues still to come at `now`, if there is sound.
+    /// When the kept cues need a stream, seen from `now`: each needs one
+    /// from [`WAKE_AHEAD`] before it until [`LINGER`] after it rang out,
+    /// and needs that touch are one.
+    fn need(&self, now: Duration) -> Need {
+        let mut need = Need::Never;
+        let Some(sounds) = &self.sounds else {
+            return need;
+        };
+        let rate = f64::from(sounds.rate());
+        for &(at, cue) in &self.cues {
+            let rings = Duration::from_secs_f64(sounds.get(cue).len() as f64 / rate);
+            let (start, end) = (at.saturating_sub(WAKE_AHEAD), at + rings + LINGER);
+            if end <= now {
+                continue;
+            }
+            need = match need {
+                Need::Never if start <= now => Need::Now { until: end },
+                Need::Never => return Need::From(start),
+                Need::Now { until } if start <= until => Need::Now {
+                    until: until.max(end),
+                },
+                _ => return need,
+            };
+        }
+        need
+    }
+
+    /// Plays the kept cues still to come at `now`, if there is sound,
+    /// opening the stream if one is near.
     fn play(&mut self, now: Duration) {
         // The instant `now` stands for: the track counts the plan from it,
         // so however long the device takes to open, no cue comes late.
         let from = (self.wall)();
         self.close_if_failed();
-        self.due_until = now;
+        self.held_until = now + LINGER;
         if self.volume <= 0.0 || self.output.is_none() {
             return;
         }
@@ -315,31 +458,18 @@ impl Audio {
             .filter(|(at, _)| *at >= now)
             .map(|(at, cue)| (*at - now, *cue))
             .collect();
-        if cues.is_empty() {
-            if let Some(stream) = &self.stream {
-                stream.control.play(Plan::default());
-            }
-            return;
-        }
         let sounds = self
             .sounds
             .get_or_insert_with(|| Arc::new(CueSounds::new(SAMPLE_RATE)))
             .clone();
-        let rate = f64::from(sounds.rate());
-        self.due_until = cues
-            .iter()
-            .map(|(at, cue)| {
-                now + *at + Duration::from_secs_f64(sounds.get(*cue).len() as f64 / rate)
-            })
-            .max()
-            .unwrap_or(now);
         let plan = Plan {
             cues,
             from: Some(from),
         };
         match &self.stream {
             Some(stream) => stream.control.play(plan),
-            None => self.open(sounds, plan),
+            None if matches!(self.need(now), Need::Now { .. }) => self.open(sounds, plan),
+            None => {}
         }
     }
 

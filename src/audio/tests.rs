@@ -224,30 +224,121 @@ fn a_cue_due_while_the_device_opens_sounds_at_once() {
     assert_near(&heard, &[0.0, 0.99, 1.99, 2.99]);
 }
 
+/// How long `cue` rings.
+fn rings(cue: Cue) -> Duration {
+    let sounds = CueSounds::new(SAMPLE_RATE);
+    Duration::from_secs_f64(sounds.get(cue).len() as f64 / f64::from(SAMPLE_RATE))
+}
+
+/// Ticks `audio` through a whole played routine every `step`, and returns
+/// the stretches the stream was open, `[opened, closed)`.
+fn open_stretches(audio: &mut Audio, end: Duration, step: Duration) -> Vec<(Duration, Duration)> {
+    let mut stretches = Vec::new();
+    let mut opened = audio.is_open().then_some(Duration::ZERO);
+    let mut now = Duration::ZERO;
+    while now <= end {
+        audio.tick(now);
+        match (opened, audio.is_open()) {
+            (None, true) => opened = Some(now),
+            (Some(at), false) => {
+                stretches.push((at, now));
+                opened = None;
+            }
+            _ => {}
+        }
+        now += step;
+    }
+    assert_eq!(opened, None, "closed in the end");
+    stretches
+}
+
 #[test]
-fn the_stream_closes_a_linger_after_the_routine_ends() {
+fn the_stream_is_open_only_around_cues_and_closes_a_linger_after_the_routine_ends() {
     let fake = Fake::new();
     let mut audio = fake.audio();
     let mut session = session();
     session.start(Duration::ZERO);
     audio.follow(&session, Duration::ZERO);
-    let last = *session.timeline().cues().last().unwrap();
-    let rings = Duration::from_secs_f64(
-        CueSounds::new(SAMPLE_RATE).get(last.cue).len() as f64 / f64::from(SAMPLE_RATE),
-    );
-    let close_at = last.at + rings + LINGER;
+    let cues = session.timeline().cues().to_vec();
+    let last = *cues.last().unwrap();
+    let close_at = last.at + rings(last.cue) + LINGER;
 
-    // Open through the routine, asking to be woken when it may close.
-    assert_eq!(audio.tick(secs(60.0)), Some(close_at - secs(60.0)));
-    // The last cue rings out first.
-    assert!(audio.tick(last.at + LINGER).is_some());
-    assert!(audio.is_open());
-    let just_before = close_at - Duration::from_millis(1);
-    assert_eq!(audio.tick(just_before), Some(Duration::from_millis(1)));
-    assert_eq!(audio.tick(close_at), None);
+    let step = Duration::from_millis(10);
+    let stretches = open_stretches(&mut audio, close_at + secs(5.0), step);
+    assert_eq!(fake.opens_and_closes(), (stretches.len(), stretches.len()));
+    // Every cue is inside a stretch, opened at least WAKE_AHEAD before it
+    // (or at the start) and kept until a linger after it rang out.
+    for c in &cues {
+        let (opened, closed) = *stretches
+            .iter()
+            .find(|(o, cl)| *o <= c.at && c.at < *cl)
+            .unwrap_or_else(|| panic!("{c:?} with no stream: {stretches:?}"));
+        assert!(opened == Duration::ZERO || opened + WAKE_AHEAD <= c.at + step);
+        assert!(closed >= c.at + rings(c.cue) + LINGER);
+    }
+    // Closed through the quiet of the holds, and a linger after the end.
+    assert!(stretches.len() > 2, "{stretches:?}");
+    let (_, closed) = *stretches.last().unwrap();
+    assert!(
+        closed >= close_at && closed < close_at + step * 2,
+        "{closed:?} vs {close_at:?}"
+    );
+
+    // Waking only when tick asks gives the same stretches.
+    let fake = Fake::new();
+    let mut woken = fake.audio();
+    woken.follow(&session, Duration::ZERO);
+    let mut now = Duration::ZERO;
+    let mut changes = vec![];
+    while let Some(after) = woken.tick(now) {
+        now += after;
+        changes.push(now);
+    }
+    assert_eq!(fake.opens_and_closes(), (stretches.len(), stretches.len()));
+    for (opened, closed) in &stretches {
+        for at in [opened, closed] {
+            if *at > Duration::ZERO {
+                assert!(
+                    changes.iter().any(|c| c <= at && *at < *c + step),
+                    "woken at {at:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(woken.tick(close_at + secs(60.0)), None);
+}
+
+#[test]
+fn a_stream_opened_again_after_a_quiet_stretch_keeps_every_cue_on_its_sample() {
+    let fake = Fake::new();
+    let mut audio = fake.audio();
+    let mut session = session();
+    session.start(Duration::ZERO);
+    audio.follow(&session, Duration::ZERO);
+    let cues = session.timeline().cues().to_vec();
+    // The first gap between cues long enough to close in.
+    let quiet = cues
+        .windows(2)
+        .find(|w| w[1].at > w[0].at + rings(w[0].cue) + LINGER + WAKE_AHEAD)
+        .expect("a long quiet stretch");
+    let reopen = quiet[1].at - WAKE_AHEAD;
+    assert_eq!(
+        audio.tick(reopen - secs(1.0)),
+        Some(secs(1.0)),
+        "closed, waking then"
+    );
     assert!(!audio.is_open());
-    assert_eq!(fake.opens_and_closes(), (1, 1));
-    assert_eq!(audio.tick(close_at + secs(60.0)), None);
+    audio.tick(reopen);
+    assert!(audio.is_open());
+    // The device took 20 ms to open: heard from reopen + 20 ms on.
+    let heard = onsets(&fake.pull(WAKE_AHEAD.as_secs_f64() + 1.5));
+    let expected: Vec<f64> = cues
+        .iter()
+        .filter(|c| c.at >= reopen && c.at < reopen + WAKE_AHEAD + secs(1.5))
+        .map(|c| (c.at - reopen - OPENING).as_secs_f64())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_near(&heard, &expected);
 }
 
 #[test]
@@ -448,4 +539,32 @@ fn none_never_opens() {
     assert_eq!(audio.tick(Duration::ZERO), None);
     assert_eq!(audio.problem(), None);
     assert!(!audio.take_device_lost());
+}
+
+/// A stand-in for the app's executable that runs `script` (a shell body).
+#[cfg(unix)]
+fn probe_script(dir: &std::path::Path, script: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("probe");
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn the_probe_apart_reads_the_answer_of_its_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = probe_script(dir.path(), &format!("[ \"$1\" = {PROBE_ARG} ] && echo ok"));
+    assert_eq!(probe_apart(&ok), Ok(()));
+    let dir = tempfile::tempdir().unwrap();
+    let none = probe_script(dir.path(), "echo 'no default output device'; exit 1");
+    assert_eq!(
+        probe_apart(&none),
+        Err("no default output device".to_owned())
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let crashed = probe_script(dir.path(), "kill -9 $$");
+    let why = probe_apart(&crashed).unwrap_err();
+    assert!(why.contains("probe ended"), "{why}");
 }

@@ -58,6 +58,10 @@ pub struct StartOptions {
     pub start_routine: Option<Routine>,
     /// No sound device at all (tests).
     pub silent: bool,
+    /// The app's own executable, run to ask for the sound device so the
+    /// sound system is loaded only once sound is due (see
+    /// [`crate::audio::probe_apart`]); `None` asks in this process.
+    pub probe_with: Option<std::path::PathBuf>,
     /// The clock; `None` is the system's.
     pub clock: Option<Clock>,
     /// The window is cleared to the panels' colour before each frame, as

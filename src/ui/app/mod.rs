@@ -292,12 +292,13 @@ fn open_sound(
 ) -> Audio {
     let mut audio = if options.silent {
         Audio::none()
+    } else if let Some(exe) = &options.probe_with {
+        Audio::probe(|| crate::audio::probe_apart(exe))
     } else {
-        Audio::probe()
+        Audio::probe(crate::audio::probe_default_device)
     };
     audio.set_volume(settings.volume, settings.muted, Duration::ZERO);
-    if let Some(why) = audio.problem() {
-        log::warn!("no sound device: {why}");
+    if audio.problem().is_some() {
         notices.push(Notice::no_sound());
     }
     audio
