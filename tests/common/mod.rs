@@ -95,3 +95,72 @@ pub fn write_routine(dir: &Path, file: &str, text: impl AsRef<[u8]>) -> std::pat
     std::fs::write(routines.join(file), text).unwrap();
     routines
 }
+
+/// A real window size in pixels and a text size: the harness is sized in
+/// points (pixels divided by the text size's zoom), as the window is.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub pixels: [f32; 2],
+    pub text: rollcoach::model::TextSize,
+}
+
+impl Window {
+    pub const fn new(width: f32, height: f32, text: rollcoach::model::TextSize) -> Window {
+        Window {
+            pixels: [width, height],
+            text,
+        }
+    }
+
+    /// The size in points.
+    pub fn points(self) -> [f32; 2] {
+        let zoom = self.text.zoom();
+        [self.pixels[0] / zoom, self.pixels[1] / zoom]
+    }
+
+    /// A short name for snapshot files: `800x600_large`.
+    pub fn name(self) -> String {
+        let text = match self.text {
+            rollcoach::model::TextSize::Normal => "normal",
+            rollcoach::model::TextSize::Large => "large",
+            rollcoach::model::TextSize::ExtraLarge => "xl",
+        };
+        format!("{}x{}_{text}", self.pixels[0], self.pixels[1])
+    }
+}
+
+/// Starts the app as a returning user with `window`'s text size and
+/// `theme`, optionally straight into `routine` with a clock moved by hand.
+pub fn start_in(
+    dir: &Path,
+    window: Window,
+    theme: egui::Theme,
+    routine: Option<&str>,
+) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
+    let theme_name = match theme {
+        egui::Theme::Light => "Light",
+        egui::Theme::Dark => "Dark",
+    };
+    std::fs::write(
+        dir.join("settings.ron"),
+        format!(
+            "(version: 2, safety_acknowledged: true, theme: {theme_name}, text_size: {:?})",
+            window.text
+        ),
+    )
+    .unwrap();
+    let (clock, time) = rollcoach::ui::Clock::manual();
+    let routine = routine.map(|name| {
+        Catalog::builtin()
+            .unwrap()
+            .routine(name)
+            .cloned()
+            .expect("a built-in routine")
+    });
+    let options = StartOptions {
+        clock: Some(clock),
+        start_routine: routine,
+        ..options(dir)
+    };
+    (launch(window.points(), theme, options), time)
+}

@@ -12,12 +12,14 @@ use crate::ui::action::Action;
 use crate::ui::theme::{Palette, caution_colour};
 use crate::ui::widgets::illustration;
 use crate::ui::widgets::question::Question;
+mod layout;
 mod words;
 
 use crate::catalog::Catalog;
 use crate::model::{Exercise, Settings};
 use crate::session::{PhaseKind, Session, SessionState};
 use crate::ui::words::clock_text;
+use layout::{Content, FollowPlan, Middle, Plan, TextBlock};
 use words::Words;
 
 /// How often the pacing animation is redrawn. Five pictures a second show
@@ -94,51 +96,89 @@ impl Player {
             _ => exercise,
         };
 
-        if !self.follow_along {
+        if self.follow_along {
+            egui::CentralPanel::default()
+                .frame(crate::ui::panel::central(ui))
+                .show(ui, |ui| {
+                    follow_along(ui, &state, pictured, &words, commands)
+                });
+        } else {
+            let plan = self.plan(ui, &state, &words, muted);
             egui::Panel::top("player_top")
-                .frame(crate::ui::panel::side(ui))
-                .show_separator_line(false)
-                .show(ui, |ui| self.header_ui(ui, &state, &words));
-            egui::Panel::bottom("player_controls")
-                .frame(crate::ui::panel::side(ui))
+                .frame(bar_frame(ui))
                 .show_separator_line(false)
                 .show(ui, |ui| {
-                    controls(ui, &state, muted, commands);
+                    ui.add(egui::Label::new(plan.header.clone()));
                 });
+            egui::Panel::bottom("player_controls")
+                .frame(bar_frame(ui))
+                .show_separator_line(false)
+                .show(ui, |ui| controls(ui, &plan, &state, muted, commands));
+            egui::CentralPanel::default()
+                .frame(crate::ui::panel::central(ui))
+                .show(ui, |ui| full_view(ui, &plan.middle, &state, pictured));
         }
-        egui::CentralPanel::default()
-            .frame(crate::ui::panel::central(ui))
-            .show(ui, |ui| {
-                if self.follow_along {
-                    follow_along(ui, &state, pictured, &words, commands);
-                } else {
-                    full_view(ui, &state, pictured, &words);
-                }
-            });
         if self.confirming_stop {
             confirm_stop(ui.ctx(), commands);
         }
     }
 
-    /// The routine's name, where it is, and what comes next.
-    fn header_ui(&self, ui: &mut egui::Ui, state: &SessionState, words: &Words) {
-        ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(self.session.name()).size(22.0).strong());
-            let place = format!(
-                "Exercise {} of {}  ·  {} left in the routine",
-                state.step_number,
-                state.step_count,
-                clock_text(state.left_in_routine)
-            );
-            ui.label(RichText::new(place).size(18.0));
-            if let Some(next) = &words.up_next {
-                let next = format!("·  Up next: {next}");
-                ui.label(RichText::new(next).size(18.0).weak());
-            }
-        });
-        ui.add_space(4.0);
+    /// Lays out the whole player for the space it has.
+    fn plan(&self, ui: &egui::Ui, state: &SessionState, words: &Words, muted: bool) -> Plan {
+        let v = ui.visuals();
+        let place = format!(
+            "   Exercise {} of {}  ·  {} left in the routine",
+            state.step_number,
+            state.step_count,
+            clock_text(state.left_in_routine)
+        );
+        let next = words
+            .up_next
+            .as_ref()
+            .map(|n| format!("   ·  Up next: {n}"))
+            .unwrap_or_default();
+        let header = [
+            (self.session.name(), 22.0, v.strong_text_color()),
+            (place.as_str(), 18.0, v.text_color()),
+            (next.as_str(), 18.0, v.weak_text_color()),
+        ];
+        let pain = pain_rule();
+        let buttons: Vec<(&str, String)> = buttons(state, muted)
+            .iter()
+            .map(|(action, on, _)| {
+                (
+                    action.toggle_label(*on),
+                    action.key_text().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let time = clock_text(state.left_in_phase);
+        let paused = format!(
+            "Paused. Press {} to go on.",
+            Action::TogglePause.key_text().unwrap_or_default()
+        );
+        let content = Content {
+            title: &words.title,
+            subject: &words.subject,
+            time: &time,
+            instruction: &words.instruction,
+            paused: state.paused.then_some(paused.as_str()),
+            rolling: state.stroke_position.is_some(),
+        };
+        let frame = layout::Frame {
+            header: &header,
+            pain: (&pain, caution_colour(ui)),
+            buttons: &buttons,
+            panel_margin: bar_frame(ui).total_margin().sum(),
+            middle_margin: crate::ui::panel::central(ui).total_margin().sum(),
+        };
+        Plan::new(ui, ui.available_size(), &frame, &content)
     }
+}
+
+/// The frame of the player's header and of its buttons' bar.
+fn bar_frame(ui: &egui::Ui) -> egui::Frame {
+    crate::ui::panel::side(ui).inner_margin(egui::Margin::symmetric(8, 6))
 }
 
 fn phase_progress(state: &SessionState) -> f32 {
@@ -175,13 +215,13 @@ fn picture(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise>,
 }
 
 /// The pacing track: a marker gliding between the two ends of the stroke.
-fn pacing_track(ui: &mut egui::Ui, position: f32) {
-    let width = ui.available_width();
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 34.0), egui::Sense::hover());
+fn pacing_track(ui: &mut egui::Ui, position: f32, width: f32, height: f32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     let palette = Palette::of(ui);
     let painter = ui.painter_at(rect);
     let y = rect.center().y;
-    let (left, right) = (rect.left() + 17.0, rect.right() - 17.0);
+    let end = height / 2.0;
+    let (left, right) = (rect.left() + end, rect.right() - end);
     painter.line_segment(
         [egui::pos2(left, y), egui::pos2(right, y)],
         egui::Stroke::new(6.0, palette.ground),
@@ -190,57 +230,94 @@ fn pacing_track(ui: &mut egui::Ui, position: f32) {
         painter.circle_filled(egui::pos2(x, y), 7.0, palette.ground);
     }
     let x = left + (right - left) * position;
-    painter.circle_filled(egui::pos2(x, y), 15.0, palette.path);
+    painter.circle_filled(egui::pos2(x, y), end - 2.0, palette.path);
 }
 
-fn full_view(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise>, words: &Words) {
-    let wide = ui.available_width() > 760.0;
-    let text = |ui: &mut egui::Ui| {
-        ui.label(RichText::new(&words.title).size(34.0).strong());
-        ui.label(RichText::new(&words.subject).size(22.0));
-        ui.add_space(6.0);
-        ui.label(
-            RichText::new(clock_text(state.left_in_phase))
-                .size(96.0)
-                .strong(),
+/// The middle of the player as planned: the picture beside or above the
+/// words, the words at the planned size.
+fn full_view(
+    ui: &mut egui::Ui,
+    middle: &Middle,
+    state: &SessionState,
+    exercise: Option<&Exercise>,
+) {
+    if middle.scroll {
+        egui::ScrollArea::vertical()
+            .id_salt("player_text")
+            .show(ui, |ui| text_block(ui, &middle.text, state));
+        return;
+    }
+    let area = ui.available_rect_before_wrap();
+    let (picture_rect, text_rect) = if middle.wide {
+        let text_left = area.right() - middle.text.width;
+        // Level with the middle of the words, or of the area if they are
+        // the taller.
+        let middle_y = area.top() + middle.text.height.max(middle.picture.y) / 2.0;
+        let picture = egui::Rect::from_center_size(
+            egui::pos2(area.left() + middle.picture.x / 2.0, middle_y),
+            middle.picture,
         );
-        ui.add(egui::ProgressBar::new(phase_progress(state)).desired_height(14.0));
-        ui.add_space(8.0);
-        ui.add(egui::Label::new(RichText::new(&words.instruction).size(20.0)).wrap());
-        if let Some(p) = state.stroke_position {
-            ui.add_space(6.0);
-            pacing_track(ui, p);
-        }
-        if state.paused {
-            ui.add_space(8.0);
-            ui.label(
-                RichText::new(format!(
-                    "Paused. Press {} to go on.",
-                    Action::TogglePause.key_text().unwrap_or_default()
-                ))
-                .size(22.0)
-                .strong(),
-            );
-        }
+        let text = egui::Rect::from_min_max(egui::pos2(text_left, area.top()), area.max);
+        (picture, text)
+    } else {
+        let picture = egui::Rect::from_center_size(
+            egui::pos2(area.center().x, area.top() + middle.picture.y / 2.0),
+            middle.picture,
+        );
+        let top = if middle.picture.y > 0.0 {
+            picture.bottom() + layout::PICTURE_GAP
+        } else {
+            area.top()
+        };
+        (
+            picture,
+            egui::Rect::from_min_max(egui::pos2(area.left(), top), area.max),
+        )
     };
-    if wide {
-        ui.columns(2, |cols| {
-            let w = cols[0].available_width();
-            let h = (w * 0.7).min(cols[0].available_height());
-            picture(&mut cols[0], state, exercise, egui::vec2(w, h));
-            // Scrolls only if the window is too short to show it all.
-            egui::ScrollArea::vertical()
-                .id_salt("player_text")
-                .show(&mut cols[1], |ui| {
-                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), text);
-                });
+    if middle.picture.y > 0.0 {
+        let mut picture_ui = ui.new_child(egui::UiBuilder::new().max_rect(picture_rect));
+        picture(&mut picture_ui, state, exercise, middle.picture);
+    }
+    let mut text_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(text_rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    text_block(&mut text_ui, &middle.text, state);
+    ui.advance_cursor_after_rect(area);
+}
+
+/// The phase, the time left, its progress, the instruction and the pacing
+/// track, as laid out.
+fn text_block(ui: &mut egui::Ui, text: &TextBlock, state: &SessionState) {
+    let label = |ui: &mut egui::Ui, g: &std::sync::Arc<egui::Galley>| {
+        ui.add(egui::Label::new(g.clone()));
+    };
+    if text.beside {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 18.0;
+            label(ui, &text.time);
+            ui.vertical(|ui| {
+                label(ui, &text.title);
+                label(ui, &text.subject);
+            });
         });
     } else {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            let w = ui.available_width();
-            picture(ui, state, exercise, egui::vec2(w, w * 0.5));
-            text(ui);
-        });
+        label(ui, &text.title);
+        label(ui, &text.subject);
+        label(ui, &text.time);
+    }
+    ui.add(
+        egui::ProgressBar::new(phase_progress(state))
+            .desired_width(text.width)
+            .desired_height(layout::PROGRESS),
+    );
+    label(ui, &text.instruction);
+    if let Some(p) = state.stroke_position {
+        pacing_track(ui, p, text.width, text.sizes.track);
+    }
+    if let Some(paused) = &text.paused {
+        label(ui, paused);
     }
 }
 
@@ -251,77 +328,79 @@ fn follow_along(
     words: &Words,
     commands: &mut Commands,
 ) {
-    // The clock is as large as leaves the picture room to be seen: the
-    // full 220 points on a large screen, less in a small window.
-    let clock_size = (ui.available_height() * 0.25).clamp(96.0, 220.0);
-    ui.vertical_centered(|ui| {
-        ui.label(
-            RichText::new(format!("{}: {}", words.title, words.subject))
-                .size(44.0)
-                .strong(),
+    let time = clock_text(state.left_in_phase);
+    let paused = format!(
+        "Paused: {} goes on",
+        Action::TogglePause.key_text().unwrap_or_default()
+    );
+    let content = Content {
+        title: &words.title,
+        subject: &words.subject,
+        time: &time,
+        instruction: &words.instruction,
+        paused: state.paused.then_some(paused.as_str()),
+        rolling: state.stroke_position.is_some(),
+    };
+    let leave_text = format!(
+        "Leave the follow-along view ({})",
+        Action::ToggleFollowAlong.key_text().unwrap_or_default()
+    );
+    let leave_height = 18.0 + 2.0 * ui.spacing().button_padding.y + 6.0;
+    let plan = FollowPlan::new(ui, ui.available_size(), &content, leave_height);
+    let label = |ui: &mut egui::Ui, g: &std::sync::Arc<egui::Galley>| {
+        ui.add(egui::Label::new(g.clone()));
+    };
+    let width = ui.available_width();
+    let clock = |ui: &mut egui::Ui, width: f32| {
+        label(ui, &plan.time);
+        ui.add(
+            egui::ProgressBar::new(phase_progress(state))
+                .desired_width(width)
+                .desired_height(layout::FOLLOW_PROGRESS),
         );
-        ui.label(
-            RichText::new(clock_text(state.left_in_phase))
-                .size(clock_size)
-                .strong(),
-        );
-        ui.add(egui::ProgressBar::new(phase_progress(state)).desired_height(22.0));
         if let Some(p) = state.stroke_position {
-            pacing_track(ui, p);
+            pacing_track(ui, p, width, plan.sizes.track);
         }
-        let w = ui.available_width().min(700.0);
-        let h = (ui.available_height() - 150.0).clamp(120.0, w * 0.5);
-        picture(ui, state, exercise, egui::vec2(w, h));
-        ui.add(egui::Label::new(RichText::new(&words.instruction).size(28.0)).wrap());
-        if state.paused {
-            let key = Action::TogglePause.key_text().unwrap_or_default();
-            ui.label(
-                RichText::new(format!("Paused: {key} goes on"))
-                    .size(34.0)
-                    .strong(),
-            );
-        }
-        if ui
-            .button(
-                RichText::new(format!(
-                    "Leave the follow-along view ({})",
-                    Action::ToggleFollowAlong.key_text().unwrap_or_default()
-                ))
-                .size(18.0),
-            )
-            .clicked()
-        {
-            commands.push(Action::ToggleFollowAlong.into());
-        }
-    });
+    };
+    let mut body = |ui: &mut egui::Ui| {
+        ui.vertical_centered(|ui| {
+            label(ui, &plan.phase);
+            if plan.beside {
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = layout::PICTURE_GAP;
+                    picture(ui, state, exercise, plan.picture);
+                    let rest = ui.available_width();
+                    ui.vertical_centered(|ui| clock(ui, rest));
+                });
+            } else {
+                clock(ui, width);
+                if plan.picture.y > 0.0 {
+                    picture(ui, state, exercise, plan.picture);
+                }
+            }
+            label(ui, &plan.instruction);
+            if let Some(paused) = &plan.paused {
+                label(ui, paused);
+            }
+            if ui.button(RichText::new(&leave_text).size(18.0)).clicked() {
+                commands.push(Action::ToggleFollowAlong.into());
+            }
+        });
+    };
+    if plan.scroll {
+        egui::ScrollArea::vertical()
+            .id_salt("follow_along")
+            .show(ui, body);
+    } else {
+        body(ui);
+    }
 }
 
-fn big_button(ui: &mut egui::Ui, width: f32, action: Action, on: bool, enabled: bool) -> bool {
-    let label = action.toggle_label(on);
-    let mut text = egui::text::LayoutJob::default();
-    let colour = ui.visuals().text_color();
-    text.append(
-        label,
-        0.0,
-        egui::TextFormat::simple(egui::FontId::proportional(18.0), colour),
-    );
-    text.append(
-        &format!("\n{}", action.key_text().unwrap_or_default()),
-        0.0,
-        egui::TextFormat::simple(egui::FontId::proportional(14.0), colour.gamma_multiply(0.7)),
-    );
-    // Long labels wrap in narrow windows rather than push the row wider.
-    text.wrap.max_width = width - 2.0 * ui.spacing().button_padding.x;
-    let button = egui::Button::new(text).min_size(egui::vec2(width, 58.0));
-    let response = ui.add_enabled(enabled, button).on_hover_text(action.hint());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
-    response.clicked()
-}
-
-fn controls(ui: &mut egui::Ui, state: &SessionState, muted: bool, commands: &mut Commands) {
+/// The player's buttons: (action, whether its toggle is on, whether it can
+/// be pressed now).
+fn buttons(state: &SessionState, muted: bool) -> [(Action, bool, bool); 8] {
     let holding = matches!(state.phase.kind, PhaseKind::Hold { .. }) && !state.phase.cut;
-    // (action, whether its toggle is on, whether it can be pressed now)
-    let buttons = [
+    [
         (Action::Back, false, true),
         (Action::TogglePause, state.paused, true),
         (Action::Skip, false, true),
@@ -330,28 +409,41 @@ fn controls(ui: &mut egui::Ui, state: &SessionState, muted: bool, commands: &mut
         (Action::ToggleMute, muted, true),
         (Action::ToggleFollowAlong, false, true),
         (Action::AskStop, false, true),
-    ];
-    ui.add_space(6.0);
-    ui.label(
-        RichText::new(pain_rule())
-            .size(17.0)
-            .color(caution_colour(ui)),
-    );
-    ui.add_space(4.0);
-    // One row of equal buttons across the window.
-    let gap = 8.0;
-    let n = buttons.len() as f32;
-    let width = ((ui.available_width() - 2.0 - gap * (n - 1.0)) / n).floor();
-    ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = gap;
-        ui.spacing_mut().button_padding.x = 6.0;
-        for (action, on, enabled) in buttons {
-            if big_button(ui, width, action, on, enabled) {
-                commands.push(action.into());
+    ]
+}
+
+/// The pain reminder and the buttons, in one or two rows of equal buttons.
+fn controls(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    state: &SessionState,
+    muted: bool,
+    commands: &mut Commands,
+) {
+    ui.add(egui::Label::new(plan.pain.clone()));
+    let layout = &plan.buttons;
+    let all = buttons(state, muted);
+    for (row, texts) in all
+        .chunks(layout.per_row)
+        .zip(layout.texts.chunks(layout.per_row))
+    {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = layout::BUTTON_GAP;
+            ui.spacing_mut().button_padding = layout::BUTTON_PAD;
+            for ((action, on, enabled), text) in row.iter().zip(texts) {
+                let label = action.toggle_label(*on);
+                let button = egui::Button::new(text.clone()).min_size(layout.size);
+                let response = ui
+                    .add_enabled(*enabled, button)
+                    .on_hover_text(action.hint());
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, *enabled, label));
+                if response.clicked() {
+                    commands.push((*action).into());
+                }
             }
-        }
-    });
-    ui.add_space(6.0);
+        });
+    }
 }
 
 fn confirm_stop(ctx: &egui::Context, commands: &mut Commands) {

@@ -1,0 +1,570 @@
+//! Fitting the player to its window: the phase, the time left, the whole
+//! instruction and every button stay in view at every window and text
+//! size. When room is short the picture shrinks first (down to a size that
+//! still reads), then the words and the time step down in size, then the
+//! buttons lose their key line; the picture goes last.
+//!
+//! Every text is laid out once here, at the size chosen, and drawn as laid
+//! out, so what was measured is what shows.
+
+use std::sync::Arc;
+
+use eframe::egui::{self, Color32, FontId, Galley, Vec2, text::LayoutJob};
+
+/// The sizes of the player's words at one step (points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sizes {
+    pub time: f32,
+    pub title: f32,
+    pub subject: f32,
+    pub instruction: f32,
+    /// The height of the pacing track.
+    pub track: f32,
+}
+
+/// From roomy to tight: the first that fits is used.
+pub const STEPS: [Sizes; 5] = [
+    Sizes {
+        time: 96.0,
+        title: 34.0,
+        subject: 22.0,
+        instruction: 20.0,
+        track: 34.0,
+    },
+    Sizes {
+        time: 80.0,
+        title: 30.0,
+        subject: 21.0,
+        instruction: 19.0,
+        track: 32.0,
+    },
+    Sizes {
+        time: 66.0,
+        title: 28.0,
+        subject: 20.0,
+        instruction: 18.0,
+        track: 30.0,
+    },
+    Sizes {
+        time: 54.0,
+        title: 26.0,
+        subject: 19.0,
+        instruction: 18.0,
+        track: 28.0,
+    },
+    Sizes {
+        time: 44.0,
+        title: 24.0,
+        subject: 18.0,
+        instruction: 17.0,
+        track: 26.0,
+    },
+];
+
+/// The follow-along view's sizes, from roomy to tight.
+pub const FOLLOW_STEPS: [Sizes; 4] = [
+    Sizes {
+        time: 220.0,
+        title: 44.0,
+        subject: 44.0,
+        instruction: 28.0,
+        track: 40.0,
+    },
+    Sizes {
+        time: 170.0,
+        title: 38.0,
+        subject: 38.0,
+        instruction: 26.0,
+        track: 36.0,
+    },
+    Sizes {
+        time: 130.0,
+        title: 32.0,
+        subject: 32.0,
+        instruction: 24.0,
+        track: 32.0,
+    },
+    Sizes {
+        time: 96.0,
+        title: 28.0,
+        subject: 28.0,
+        instruction: 22.0,
+        track: 28.0,
+    },
+];
+
+/// The picture is left out below this height: smaller, it no longer reads.
+pub const PICTURE_FLOOR: f32 = 110.0;
+/// Below this the picture is not drawn at all.
+pub const PICTURE_MIN: f32 = 56.0;
+/// The height of the phase's progress bar.
+pub const PROGRESS: f32 = 14.0;
+
+/// Lays out `text` in one font and colour, wrapped at `width`.
+pub fn galley(ui: &egui::Ui, text: &str, size: f32, colour: Color32, width: f32) -> Arc<Galley> {
+    ui.painter().layout(
+        text.to_owned(),
+        FontId::proportional(size),
+        colour,
+        width.max(1.0),
+    )
+}
+
+/// Lays out `parts` (text, size, colour) as one wrapped paragraph.
+pub fn paragraph(ui: &egui::Ui, parts: &[(&str, f32, Color32)], width: f32) -> Arc<Galley> {
+    let mut job = LayoutJob::default();
+    for (text, size, colour) in parts {
+        job.append(
+            text,
+            0.0,
+            egui::TextFormat::simple(FontId::proportional(*size), *colour),
+        );
+    }
+    job.wrap.max_width = width.max(1.0);
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// The height of widgets stacked top-down with the ui's spacing between
+/// them, plus any extra space.
+pub fn stacked(ui: &egui::Ui, heights: &[f32], extra: f32) -> f32 {
+    let gaps = heights.len().saturating_sub(1) as f32 * ui.spacing().item_spacing.y;
+    heights.iter().sum::<f32>() + gaps + extra
+}
+
+/// How the buttons are laid out, with their words laid out.
+#[derive(Debug, Clone)]
+pub struct ButtonLayout {
+    /// Buttons per row.
+    pub per_row: usize,
+    /// Each button's width and height.
+    pub size: Vec2,
+    /// Each button's words: its label, and its key under it if there is
+    /// room; in the colour the button gives them.
+    pub texts: Vec<Arc<Galley>>,
+}
+
+/// The gap between buttons.
+pub const BUTTON_GAP: f32 = 8.0;
+/// The size of a button's label and of its key line.
+pub const BUTTON_TEXT: f32 = 18.0;
+pub const KEY_TEXT: f32 = 14.0;
+/// The padding inside a button.
+pub const BUTTON_PAD: Vec2 = egui::vec2(6.0, 6.0);
+
+/// The buttons' layout across `width` for `buttons` (label, key): one row
+/// if every label fits its share in at most two lines, else rows of half
+/// as many; with the keys under the labels if `keys`.
+pub fn buttons(ui: &egui::Ui, buttons: &[(&str, String)], width: f32, keys: bool) -> ButtonLayout {
+    let n = buttons.len().max(1);
+    let share = |per_row: usize| {
+        ((width - 2.0 - BUTTON_GAP * (per_row as f32 - 1.0)) / per_row as f32).floor()
+    };
+    let lay_out = |per_row: usize| -> Vec<Arc<Galley>> {
+        let text_width = share(per_row) - 2.0 * BUTTON_PAD.x;
+        buttons
+            .iter()
+            .map(|(label, key)| {
+                let mut parts = vec![(label.to_string(), BUTTON_TEXT)];
+                if keys && !key.is_empty() {
+                    parts.push((format!("\n{key}"), KEY_TEXT));
+                }
+                let parts: Vec<(&str, f32, Color32)> = parts
+                    .iter()
+                    .map(|(t, size)| (t.as_str(), *size, Color32::PLACEHOLDER))
+                    .collect();
+                paragraph(ui, &parts, text_width)
+            })
+            .collect()
+    };
+    let fits = |texts: &[Arc<Galley>], per_row: usize| {
+        let text_width = share(per_row) - 2.0 * BUTTON_PAD.x;
+        let lines = if keys { 3 } else { 2 };
+        texts
+            .iter()
+            .all(|g| g.rows.len() <= lines && g.size().x <= text_width + 0.5)
+    };
+    let mut per_row = n;
+    let mut texts = lay_out(per_row);
+    if !fits(&texts, per_row) {
+        per_row = n.div_ceil(2);
+        texts = lay_out(per_row);
+    }
+    let tallest = texts.iter().map(|g| g.size().y).fold(0.0, f32::max);
+    let least = if keys { 58.0 } else { 40.0 };
+    ButtonLayout {
+        per_row,
+        size: egui::vec2(share(per_row), (tallest + 2.0 * BUTTON_PAD.y).max(least)),
+        texts,
+    }
+}
+
+impl ButtonLayout {
+    /// The height of all the rows.
+    pub fn height(&self) -> f32 {
+        let rows = self.texts.len().div_ceil(self.per_row.max(1)) as f32;
+        rows * self.size.y + (rows - 1.0).max(0.0) * BUTTON_GAP
+    }
+}
+
+/// What the middle of the player says, before it is laid out.
+pub struct Content<'a> {
+    pub title: &'a str,
+    pub subject: &'a str,
+    pub time: &'a str,
+    pub instruction: &'a str,
+    /// "Paused…", while paused.
+    pub paused: Option<&'a str>,
+    /// The pacing track shows (rolling).
+    pub rolling: bool,
+}
+
+/// The middle's words, laid out at one step.
+#[derive(Clone)]
+pub struct TextBlock {
+    pub sizes: Sizes,
+    pub title: Arc<Galley>,
+    pub subject: Arc<Galley>,
+    pub time: Arc<Galley>,
+    pub instruction: Arc<Galley>,
+    pub paused: Option<Arc<Galley>>,
+    /// The time sits beside the title and subject, not under them.
+    pub beside: bool,
+    pub width: f32,
+    pub height: f32,
+}
+
+/// The gap between the time and the words beside it.
+const BESIDE_GAP: f32 = 18.0;
+
+impl TextBlock {
+    /// Lays out `content` at `sizes` across `width`, with the time beside
+    /// the title if `beside`.
+    pub fn new(
+        ui: &egui::Ui,
+        content: &Content<'_>,
+        sizes: Sizes,
+        width: f32,
+        beside: bool,
+    ) -> Self {
+        let v = ui.visuals();
+        let (strong, text) = (v.strong_text_color(), v.text_color());
+        let time = galley(ui, content.time, sizes.time, strong, f32::INFINITY);
+        let words_width = if beside {
+            width - time.size().x - BESIDE_GAP
+        } else {
+            width
+        };
+        let title = galley(ui, content.title, sizes.title, strong, words_width);
+        let subject = galley(ui, content.subject, sizes.subject, text, words_width);
+        let instruction = galley(ui, content.instruction, sizes.instruction, text, width);
+        let paused = content
+            .paused
+            .map(|p| galley(ui, p, sizes.subject, strong, width));
+        let mut heights = Vec::new();
+        if beside {
+            let words = stacked(ui, &[title.size().y, subject.size().y], 0.0);
+            heights.push(words.max(time.size().y));
+        } else {
+            heights.extend([title.size().y, subject.size().y, time.size().y]);
+        }
+        heights.extend([PROGRESS, instruction.size().y]);
+        if content.rolling {
+            heights.push(sizes.track);
+        }
+        if let Some(p) = &paused {
+            heights.push(p.size().y);
+        }
+        let height = stacked(ui, &heights, 0.0);
+        TextBlock {
+            sizes,
+            title,
+            subject,
+            time,
+            instruction,
+            paused,
+            beside,
+            width,
+            height,
+        }
+    }
+
+    /// Whether every line fits the width (a single word can be wider).
+    fn fits_width(&self) -> bool {
+        let beside = if self.beside {
+            self.time.size().x + BESIDE_GAP
+        } else {
+            0.0
+        };
+        [&self.title, &self.subject]
+            .iter()
+            .all(|g| g.size().x + beside <= self.width + 0.5)
+            && self.instruction.size().x <= self.width + 0.5
+            && self.time.size().x <= self.width + 0.5
+    }
+}
+
+/// How the middle of the player is laid out.
+#[derive(Clone)]
+pub struct Middle {
+    pub text: TextBlock,
+    /// Picture beside the words (left), not above them.
+    pub wide: bool,
+    /// The picture's size; zero for none.
+    pub picture: Vec2,
+    /// The words do not fit even so (a window below the smallest size):
+    /// they scroll.
+    pub scroll: bool,
+}
+
+/// The gap between the picture and the words.
+pub const PICTURE_GAP: f32 = 16.0;
+
+impl Middle {
+    /// The middle laid out at `sizes` in `area`, the picture beside or above
+    /// the words; `None` if the words do not fit.
+    fn try_fit(
+        ui: &egui::Ui,
+        content: &Content<'_>,
+        sizes: Sizes,
+        area: Vec2,
+        wide: bool,
+    ) -> Option<Middle> {
+        if wide {
+            for share in [0.5, 0.6] {
+                let text_width = ((area.x - PICTURE_GAP) * share).floor();
+                let text = TextBlock::new(ui, content, sizes, text_width, false);
+                if text.height > area.y || !text.fits_width() {
+                    continue;
+                }
+                let picture_width = area.x - PICTURE_GAP - text_width;
+                let picture = egui::vec2(picture_width, (picture_width * 0.75).min(area.y));
+                return Some(Middle {
+                    text,
+                    wide,
+                    picture,
+                    scroll: false,
+                });
+            }
+            None
+        } else {
+            let text = TextBlock::new(ui, content, sizes, area.x, true);
+            if text.height > area.y || !text.fits_width() {
+                return None;
+            }
+            let room = area.y - text.height - PICTURE_GAP;
+            let height = room.min(area.x * 0.55);
+            let picture = if height >= PICTURE_MIN {
+                egui::vec2(area.x, height)
+            } else {
+                Vec2::ZERO
+            };
+            Some(Middle {
+                text,
+                wide,
+                picture,
+                scroll: false,
+            })
+        }
+    }
+
+    fn picture_reads(&self) -> bool {
+        self.picture.y >= PICTURE_FLOOR
+    }
+}
+
+/// The whole player's layout: the header, the middle and the buttons.
+pub struct Plan {
+    pub header: Arc<Galley>,
+    pub pain: Arc<Galley>,
+    pub buttons: ButtonLayout,
+    pub middle: Middle,
+}
+
+/// What the header and the buttons say.
+pub struct Frame<'a> {
+    pub header: &'a [(&'a str, f32, Color32)],
+    pub pain: (&'a str, Color32),
+    pub buttons: &'a [(&'a str, String)],
+    /// The margins of a top or bottom panel and of the middle (sum of both
+    /// sides).
+    pub panel_margin: Vec2,
+    pub middle_margin: Vec2,
+}
+
+/// The size of the pain reminder over the buttons.
+pub const PAIN_TEXT: f32 = 17.0;
+
+impl Plan {
+    /// The first layout that fits `size` (the whole player): the picture
+    /// shrinks first, then the words step down, then the buttons lose
+    /// their keys, then the picture goes.
+    pub fn new(ui: &egui::Ui, size: Vec2, frame: &Frame<'_>, content: &Content<'_>) -> Plan {
+        let inner = size.x - frame.panel_margin.x;
+        let header = paragraph(ui, frame.header, inner);
+        let pain = galley(ui, frame.pain.0, PAIN_TEXT, frame.pain.1, inner);
+        let spacing = ui.spacing().item_spacing.y;
+        let header_height = header.size().y + frame.panel_margin.y;
+        let area_for = |buttons: &ButtonLayout| {
+            let controls = pain.size().y + spacing + buttons.height() + frame.panel_margin.y;
+            egui::vec2(
+                size.x - frame.middle_margin.x,
+                size.y - header_height - controls - frame.middle_margin.y,
+            )
+        };
+        let wide_first = size.x >= 700.0;
+        let orders: [bool; 2] = [wide_first, !wide_first];
+        let mut last = None;
+        for keys in [true, false] {
+            let buttons = buttons(ui, frame.buttons, inner, keys);
+            let area = area_for(&buttons);
+            for sizes in STEPS {
+                for wide in orders {
+                    if wide && area.x < 560.0 {
+                        continue;
+                    }
+                    if let Some(middle) = Middle::try_fit(ui, content, sizes, area, wide) {
+                        if middle.picture_reads() {
+                            return Plan {
+                                header,
+                                pain,
+                                buttons,
+                                middle,
+                            };
+                        }
+                        last.get_or_insert((buttons.clone(), middle));
+                    }
+                }
+            }
+        }
+        // Room for the words but not for a picture that reads: the words
+        // as large as fit, with what picture there is room for.
+        if let Some((buttons, middle)) = last {
+            return Plan {
+                header,
+                pain,
+                buttons,
+                middle,
+            };
+        }
+        // Not even that (a window below its smallest size): the smallest
+        // words, scrolling.
+        let buttons = buttons(ui, frame.buttons, inner, false);
+        let area = area_for(&buttons);
+        let text = TextBlock::new(ui, content, STEPS[STEPS.len() - 1], area.x.max(1.0), true);
+        Plan {
+            header,
+            pain,
+            buttons,
+            middle: Middle {
+                text,
+                wide: false,
+                picture: Vec2::ZERO,
+                scroll: true,
+            },
+        }
+    }
+}
+
+/// The follow-along view's layout: the phase, a very large time, the
+/// picture in most of what is left, the instruction and the way out.
+pub struct FollowPlan {
+    pub sizes: Sizes,
+    /// "Hold a tender spot: Calves, left side".
+    pub phase: Arc<Galley>,
+    pub time: Arc<Galley>,
+    pub instruction: Arc<Galley>,
+    pub paused: Option<Arc<Galley>>,
+    /// The picture beside the time (landscape), not under it.
+    pub beside: bool,
+    /// The picture's size; zero for none.
+    pub picture: Vec2,
+    /// The words do not fit even at the smallest step: they scroll.
+    pub scroll: bool,
+}
+
+/// The height of the follow-along view's progress bar.
+pub const FOLLOW_PROGRESS: f32 = 22.0;
+
+impl FollowPlan {
+    /// The largest words that leave the picture at least a third of `area`
+    /// (and a size that reads); `leave` is the height of the way-out
+    /// button.
+    pub fn new(ui: &egui::Ui, area: Vec2, content: &Content<'_>, leave: f32) -> FollowPlan {
+        let mut fallback = None;
+        for sizes in FOLLOW_STEPS {
+            for beside in [area.x >= area.y * 1.4, false] {
+                let plan = FollowPlan::at(ui, area, content, leave, sizes, beside);
+                let least = PICTURE_FLOOR.max(area.y / 3.0);
+                if !plan.scroll && plan.picture.y >= least {
+                    return plan;
+                }
+                if !plan.scroll && fallback.is_none() {
+                    fallback = Some(plan);
+                }
+            }
+        }
+        fallback.unwrap_or_else(|| {
+            let sizes = FOLLOW_STEPS[FOLLOW_STEPS.len() - 1];
+            FollowPlan::at(ui, area, content, leave, sizes, false)
+        })
+    }
+
+    fn at(
+        ui: &egui::Ui,
+        area: Vec2,
+        content: &Content<'_>,
+        leave: f32,
+        sizes: Sizes,
+        beside: bool,
+    ) -> FollowPlan {
+        let v = ui.visuals();
+        let (strong, text) = (v.strong_text_color(), v.text_color());
+        let phase = galley(
+            ui,
+            &format!("{}: {}", content.title, content.subject),
+            sizes.title,
+            strong,
+            area.x,
+        );
+        let time = galley(ui, content.time, sizes.time, strong, f32::INFINITY);
+        let instruction = galley(ui, content.instruction, sizes.instruction, text, area.x);
+        let paused = content
+            .paused
+            .map(|p| galley(ui, p, sizes.title, strong, area.x));
+        let track = if content.rolling { sizes.track } else { 0.0 };
+        let clock = stacked(ui, &[time.size().y, FOLLOW_PROGRESS, track], 0.0);
+        let mut around = vec![phase.size().y, instruction.size().y, leave];
+        if let Some(p) = &paused {
+            around.push(p.size().y);
+        }
+        let spacing = ui.spacing().item_spacing.y;
+        let (picture, fits) = if beside {
+            let row = area.y - stacked(ui, &around, 0.0) - spacing;
+            let width = area.x - time.size().x.max(area.x * 0.35) - PICTURE_GAP;
+            (
+                egui::vec2(width, row.min(width * 0.7)),
+                clock <= row && width > 0.0,
+            )
+        } else {
+            around.push(clock);
+            let room = area.y - stacked(ui, &around, 0.0) - spacing;
+            (egui::vec2(area.x, room.min(area.x * 0.6)), room >= 0.0)
+        };
+        let picture = if picture.y >= PICTURE_MIN {
+            picture
+        } else {
+            Vec2::ZERO
+        };
+        let too_wide = time.size().x > area.x;
+        FollowPlan {
+            sizes,
+            phase,
+            time,
+            instruction,
+            paused,
+            beside,
+            picture,
+            scroll: !fits || too_wide,
+        }
+    }
+}
