@@ -6,7 +6,7 @@ use clap::Parser;
 use eframe::egui;
 use rollcoach::catalog::Catalog;
 use rollcoach::cli::Cli;
-use rollcoach::model::Routine;
+use rollcoach::model::{Routine, TextSize};
 use rollcoach::store::{DataDir, Loaded, read_routine, read_settings};
 use rollcoach::ui::{self, RollcoachApp, StartOptions};
 
@@ -133,7 +133,7 @@ fn native_options() -> eframe::NativeOptions {
             .with_title(ui::APP_TITLE)
             .with_app_id(ui::APP_ID)
             .with_inner_size([1100.0, 720.0])
-            .with_min_inner_size([720.0, 520.0])
+            .with_min_inner_size(ui::theme::min_window_size(TextSize::Normal))
             .with_icon(ui::icon::window_icon()),
         // OpenGL: measured cheaper than wgpu (see README, Performance).
         renderer: eframe::Renderer::Glow,

@@ -9,8 +9,14 @@ use crate::model::{Settings, TextSize, ThemePreference};
 
 /// The menu bar at the top of the window. While a routine plays, only the
 /// player and Help can be reached: a routine is left by stopping it.
-pub fn bar(ui: &mut egui::Ui, settings: &Settings, playing: bool, commands: &mut Commands) {
-    egui::MenuBar::new().ui(ui, |ui| {
+/// Returns where the bar is.
+pub fn bar(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    playing: bool,
+    commands: &mut Commands,
+) -> egui::Rect {
+    let bar = egui::MenuBar::new().ui(ui, |ui| {
         ui.label(RichText::new("Rollcoach").strong());
         ui.separator();
         let why = format!(
@@ -45,6 +51,7 @@ pub fn bar(ui: &mut egui::Ui, settings: &Settings, playing: bool, commands: &mut
             }
         });
     });
+    bar.response.rect
 }
 
 fn view_menu(ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {
@@ -69,26 +76,63 @@ fn view_menu(ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {
     }
 }
 
-/// The keyboard shortcuts window; `open` is cleared when it is closed.
-pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+/// The keyboard shortcuts window, below `top` (the menu bar) and never
+/// taller than the window: its list scrolls. `open` is cleared when it is
+/// closed.
+pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool, top: f32) {
     let mac = cfg!(target_os = "macos");
+    let screen = ctx.content_rect();
+    let margin = 8.0;
+    let area = egui::Rect::from_min_max(
+        egui::pos2(screen.left() + margin, top + margin),
+        screen.max - egui::vec2(margin, margin),
+    );
+    // The window's frame and title bar, around the list.
+    let chrome = 2.0 * ctx.global_style().spacing.window_margin.sum().y + 40.0;
+    let width = area.width().min(700.0) - chrome / 2.0;
     egui::Window::new(Action::ShowShortcuts.label())
         .open(open)
         .collapsible(false)
         .resizable(false)
+        .constrain_to(area)
+        .default_pos(egui::pos2(area.center().x, area.top()))
+        .pivot(egui::Align2::CENTER_TOP)
+        .min_width(width)
+        .max_width(width)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                egui::Grid::new("shortcuts")
-                    .striped(true)
-                    .spacing([18.0, 6.0])
-                    .show(ui, |ui| {
-                        for (place, keys, what) in action::rows(mac) {
-                            ui.label(RichText::new(place).weak());
-                            ui.label(RichText::new(keys).strong());
-                            ui.label(what);
-                            ui.end_row();
-                        }
-                    });
-            });
+            egui::ScrollArea::vertical()
+                .max_height((area.height() - chrome).max(80.0))
+                .show(ui, |ui| shortcut_rows(ui, width, mac));
         });
+}
+
+/// One row per action: where it works, its keys, what it does; each column
+/// wraps within its share of `width`.
+fn shortcut_rows(ui: &mut egui::Ui, width: f32, mac: bool) {
+    let gap = 14.0;
+    let columns = [0.3, 0.25, 0.45].map(|share| (width - 2.0 * gap) * share);
+    let stripe = ui.visuals().faint_bg_color;
+    for (i, (place, keys, what)) in action::rows(mac).into_iter().enumerate() {
+        // Every other row striped, behind its words.
+        let background = ui.painter().add(egui::Shape::Noop);
+        let row = ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            let texts = [
+                RichText::new(place).weak(),
+                RichText::new(keys).strong(),
+                RichText::new(what),
+            ];
+            for (text, column) in texts.into_iter().zip(columns) {
+                ui.allocate_ui(egui::vec2(column, 0.0), |ui| {
+                    ui.set_width(column);
+                    ui.add(egui::Label::new(text).wrap());
+                });
+            }
+        });
+        if i % 2 == 1 {
+            let rect = row.response.rect.expand2(egui::vec2(4.0, 3.0));
+            ui.painter()
+                .set(background, egui::Shape::rect_filled(rect, 2.0, stripe));
+        }
+    }
 }

@@ -20,6 +20,26 @@ pub fn install_style(ctx: &egui::Context) {
         style.spacing.button_padding = egui::vec2(12.0, 6.0);
         style.spacing.interact_size.y = 28.0;
     });
+    // Text readable against what it is drawn on: body text well over
+    // 4.5:1, weak text (hints, muscle lines) still over it, and still a
+    // step apart from body text.
+    for (theme, text, weak) in [
+        (
+            egui::Theme::Light,
+            Color32::from_gray(45),
+            Color32::from_gray(92),
+        ),
+        (
+            egui::Theme::Dark,
+            Color32::from_gray(195),
+            Color32::from_gray(145),
+        ),
+    ] {
+        ctx.style_mut_of(theme, |style| {
+            style.visuals.widgets.noninteractive.fg_stroke.color = text;
+            style.visuals.weak_text_color = Some(weak);
+        });
+    }
 }
 
 /// Applies the theme and text size the user chose.
@@ -33,10 +53,33 @@ pub fn apply_settings(ctx: &egui::Context, settings: &Settings) {
     set_text_size(ctx, settings.text_size);
 }
 
-/// Scales the whole interface for the chosen text size.
+/// Scales the whole interface for the chosen text size, and makes the
+/// window's smallest size fit it (growing the window if it is smaller).
 pub fn set_text_size(ctx: &egui::Context, size: TextSize) {
-    if (ctx.zoom_factor() - size.zoom()).abs() > f32::EPSILON {
-        ctx.set_zoom_factor(size.zoom());
+    let old_zoom = ctx.zoom_factor();
+    let zoom = size.zoom();
+    if (old_zoom - zoom).abs() > f32::EPSILON {
+        ctx.set_zoom_factor(zoom);
+    }
+    // Window sizes go in points at the new zoom.
+    let least = min_window_size(size);
+    ctx.send_viewport_cmd(egui::ViewportCommand::MinInnerSize(least / zoom));
+    // (Before the first frame the window's size is not known yet, and the
+    // window opens at least this large anyway.)
+    let now = ctx.content_rect().size() * old_zoom;
+    if now.min_elem() >= 1.0 && (now.x < least.x || now.y < least.y) {
+        let grown = now.max(least);
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(grown / zoom));
+    }
+}
+
+/// The smallest window, in logical pixels, that every screen fits at
+/// `size`: larger text needs a larger window.
+pub fn min_window_size(size: TextSize) -> egui::Vec2 {
+    match size {
+        TextSize::Normal => egui::vec2(720.0, 520.0),
+        TextSize::Large => egui::vec2(780.0, 580.0),
+        TextSize::ExtraLarge => egui::vec2(960.0, 620.0),
     }
 }
 

@@ -14,17 +14,20 @@ use crate::ui::{Command, Commands, card, menu, routines, safety, settings, summa
 /// Draws the whole window.
 pub fn draw(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut Commands) {
     let playing = state.playing();
+    let mut top = ui.max_rect().top();
     if !state.follow_along() {
-        egui::Panel::top("menu_bar")
+        let bar = egui::Panel::top("menu_bar")
             .frame(crate::ui::panel::side(ui))
             .show(ui, |ui| {
-                menu::bar(ui, &state.settings, playing, commands);
+                let bar = menu::bar(ui, &state.settings, playing, commands);
                 state.notices.ui(ui, commands);
+                bar
             });
+        top = bar.inner.bottom();
     }
     screen(ui, state, now, commands);
     if state.show_shortcuts {
-        menu::shortcuts_window(ui.ctx(), &mut state.show_shortcuts);
+        menu::shortcuts_window(ui.ctx(), &mut state.show_shortcuts, top);
     }
     if let Some(why) = &state.quit_question {
         quit_question(ui.ctx(), why, commands);

@@ -11,6 +11,7 @@ use crate::ui::Commands;
 use crate::ui::action::Action;
 use crate::ui::theme::{Palette, caution_colour};
 use crate::ui::widgets::illustration;
+use crate::ui::widgets::progress::progress_bar;
 use crate::ui::widgets::question::Question;
 mod layout;
 mod words;
@@ -307,11 +308,7 @@ fn text_block(ui: &mut egui::Ui, text: &TextBlock, state: &SessionState) {
         label(ui, &text.subject);
         label(ui, &text.time);
     }
-    ui.add(
-        egui::ProgressBar::new(phase_progress(state))
-            .desired_width(text.width)
-            .desired_height(layout::PROGRESS),
-    );
+    progress_bar(ui, phase_progress(state), text.width, layout::PROGRESS);
     label(ui, &text.instruction);
     if let Some(p) = state.stroke_position {
         pacing_track(ui, p, text.width, text.sizes.track);
@@ -353,11 +350,7 @@ fn follow_along(
     let width = ui.available_width();
     let clock = |ui: &mut egui::Ui, width: f32| {
         label(ui, &plan.time);
-        ui.add(
-            egui::ProgressBar::new(phase_progress(state))
-                .desired_width(width)
-                .desired_height(layout::FOLLOW_PROGRESS),
-        );
+        progress_bar(ui, phase_progress(state), width, layout::FOLLOW_PROGRESS);
         if let Some(p) = state.stroke_position {
             pacing_track(ui, p, width, plan.sizes.track);
         }

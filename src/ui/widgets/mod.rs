@@ -2,5 +2,6 @@
 
 pub mod illustration;
 pub mod picture_cache;
+pub mod progress;
 pub mod question;
 pub mod raster;
