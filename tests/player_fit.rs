@@ -1,0 +1,98 @@
+//! The player fits every window from the smallest up, at every text size:
+//! the phase, the time, the whole instruction, the picture and every
+//! button lie inside the window, with nothing to scroll to, in each phase,
+//! paused, in the follow-along view and with the stop question open.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
+mod common;
+
+use std::time::Duration;
+
+use common::Window;
+use eframe::egui::{self, Theme};
+use egui_kittest::kittest::{NodeT, Queryable};
+use rollcoach::model::TextSize::{ExtraLarge, Large, Normal};
+use rollcoach::ui::theme::min_window_size;
+
+/// Every size the player must fit: the common laptop screens and each text
+/// size's smallest window.
+fn windows() -> Vec<Window> {
+    let mut all = vec![
+        Window::new(800.0, 600.0, Normal),
+        Window::new(800.0, 600.0, Large),
+    ];
+    for text in [Normal, Large, ExtraLarge] {
+        for [w, h] in [[1024.0, 640.0], [1100.0, 720.0], [1366.0, 768.0]] {
+            all.push(Window::new(w, h, text));
+        }
+        let least = min_window_size(text);
+        all.push(Window::new(least.x, least.y, text));
+    }
+    all
+}
+
+/// Where the player is: seconds into "Desk worker" (get-ready 15 s, roll
+/// 30 s, hold 20 s, rest 10 s), and keys pressed then.
+const STATES: [(&str, u64, &[egui::Key]); 7] = [
+    ("get ready", 3, &[]),
+    ("rolling", 20, &[]),
+    ("hold", 50, &[]),
+    ("rest", 68, &[]),
+    ("paused", 50, &[egui::Key::Space]),
+    ("follow-along", 50, &[egui::Key::F11]),
+    ("stop question", 20, &[egui::Key::Escape]),
+];
+
+#[test]
+fn every_part_of_the_player_is_inside_the_window() {
+    let mut problems = Vec::new();
+    for window in windows() {
+        for (state, secs, keys) in STATES {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut harness, time) =
+                common::start_in(dir.path(), window, Theme::Light, Some("Desk worker"));
+            time.advance(Duration::from_secs(secs));
+            harness.run();
+            for key in keys {
+                harness.key_press(*key);
+                harness.run();
+            }
+            let [w, h] = window.points();
+            let inside = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, h)).expand(0.5);
+            let mut count = 0;
+            let zoom = window.text.zoom();
+            for node in harness.root().children_recursive() {
+                let Some(b) = node.accesskit_node().bounding_box() else {
+                    continue;
+                };
+                let rect = egui::Rect::from_min_max(
+                    egui::pos2(b.x0 as f32, b.y0 as f32) / zoom,
+                    egui::pos2(b.x1 as f32, b.y1 as f32) / zoom,
+                );
+                if !rect.is_positive() {
+                    continue;
+                }
+                count += 1;
+                if !inside.contains_rect(rect) {
+                    let name = node
+                        .accesskit_node()
+                        .label()
+                        .or_else(|| node.accesskit_node().value().map(|v| v.to_string()))
+                        .unwrap_or_else(|| format!("{:?}", node.accesskit_node().role()));
+                    problems.push(format!("{} {state}: {name:?} at {rect:?}", window.name()));
+                }
+            }
+            assert!(
+                count >= 5,
+                "{} {state}: the player's widgets are there",
+                window.name()
+            );
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "outside the window:\n{}",
+        problems.join("\n")
+    );
+}
