@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::Window;
 use eframe::egui::{self, Theme};
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::NodeT;
 use rollcoach::model::TextSize::{ExtraLarge, Large, Normal};
 use rollcoach::ui::theme::min_window_size;
 
