@@ -33,12 +33,12 @@ fn windows() -> Vec<Window> {
 }
 
 /// Where the player is: seconds into "Desk worker" (get-ready 15 s, roll
-/// 30 s, hold 20 s, rest 10 s), and keys pressed then.
+/// 30 s and hold 20 s a side, then a rest), and keys pressed then.
 const STATES: [(&str, u64, &[egui::Key]); 7] = [
     ("get ready", 3, &[]),
     ("rolling", 20, &[]),
     ("hold", 50, &[]),
-    ("rest", 68, &[]),
+    ("rest", 118, &[]),
     ("paused", 50, &[egui::Key::Space]),
     ("follow-along", 50, &[egui::Key::F11]),
     ("stop question", 20, &[egui::Key::Escape]),
