@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::Window;
 use eframe::egui::{self, Theme};
-use egui_kittest::kittest::NodeT;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rollcoach::model::TextSize::{ExtraLarge, Large, Normal};
 use rollcoach::ui::theme::min_window_size;
 
@@ -94,5 +94,57 @@ fn every_part_of_the_player_is_inside_the_window() {
         problems.is_empty(),
         "outside the window:\n{}",
         problems.join("\n")
+    );
+}
+
+/// The window-size commands the last frame sent.
+fn size_commands(
+    harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>,
+) -> Vec<egui::ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .values()
+        .flat_map(|v| v.commands.iter().cloned())
+        .filter(|c| {
+            matches!(
+                c,
+                egui::ViewportCommand::MinInnerSize(_) | egui::ViewportCommand::InnerSize(_)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn larger_text_makes_the_smallest_window_larger_and_grows_a_window_below_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // 800x600 at Large text: fine for Large, too small for Extra large.
+    let (mut harness, _) = common::start_in(
+        dir.path(),
+        Window::new(800.0, 600.0, Large),
+        Theme::Light,
+        None,
+    );
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Extra large").click();
+    harness.step();
+    let zoom = ExtraLarge.zoom();
+    let least = min_window_size(ExtraLarge);
+    let sent = size_commands(&harness);
+    assert!(
+        sent.contains(&egui::ViewportCommand::MinInnerSize(least / zoom)),
+        "{sent:?}"
+    );
+    // The window grows to the smallest size in both directions it lacks.
+    let grown = egui::vec2(800.0, 600.0).max(least) / zoom;
+    let grew = sent.iter().any(|c| match c {
+        egui::ViewportCommand::InnerSize(s) => (*s - grown).length() < 1.0,
+        _ => false,
+    });
+    assert!(grew, "{sent:?}");
+    assert!(
+        least.x <= 1024.0 && least.y <= 640.0,
+        "never more than 1024x640"
     );
 }
