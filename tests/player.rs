@@ -89,7 +89,10 @@ fn space_pauses_and_resumes_exactly() {
     let session = harness.state().state().session().unwrap();
     assert!(session.is_paused());
     harness.get_by_label("Resume");
-    harness.get_by_label_contains("Paused");
+    // "Paused" takes the big time's place, with the time left beside it.
+    harness.get_by_label("Paused");
+    harness.get_by_label("0:13 left. Press Space to go on.");
+    assert!(harness.query_by_label("0:13").is_none());
     time.advance(Duration::from_secs(60));
     harness.run();
     let app = harness.state();
@@ -151,6 +154,28 @@ fn plus_extends_a_hold_and_i_works_around_a_sore_spot() {
     harness.run();
     assert!(matches!(phase(&harness), PhaseKind::Hold { .. }));
     harness.get_by_label_contains("Come back to the spot");
+    // Back for what was left of the 40 s hold after 3 s, never more.
+    harness.get_by_label("0:37");
+}
+
+#[test]
+fn plus_at_the_longest_hold_says_so_for_a_few_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::ArrowRight);
+    for _ in 0..4 {
+        press(&mut harness, Key::Equals);
+    }
+    harness.get_by_label("1:00");
+    assert!(harness.query_by_label_contains("Longest hold").is_none());
+    press(&mut harness, Key::Equals);
+    harness.get_by_label("1:00");
+    harness.get_by_label("Longest hold reached: one minute.");
+    time.advance(Duration::from_secs(5));
+    harness.run();
+    assert!(harness.query_by_label_contains("Longest hold").is_none());
 }
 
 #[test]
@@ -170,6 +195,11 @@ fn escape_asks_before_stopping_and_the_summary_says_drink_water() {
     );
     harness.get_by_label("Stop the routine?");
     assert!(harness.state().state().session().unwrap().is_paused());
+    // One truth about the keys: the question says them, the line behind
+    // it only what is left.
+    harness.get_by_label("Enter stops, Esc goes on.");
+    harness.get_by_label("0:07 left");
+    assert!(harness.query_by_label_contains("Space to go on").is_none());
     // Esc again: keep going, running as before.
     press(&mut harness, Key::Escape);
     assert!(

@@ -199,7 +199,7 @@ impl Session {
     }
 
     /// The spot is too sore: leave it, work the tissue around it for a
-    /// while, then come back for a full hold. Returns whether it did (only
+    /// while, then come back for the rest of the hold. Returns whether it did (only
     /// during a hold).
     pub fn too_intense(&mut self, now: Duration) -> bool {
         let Some((i, _)) = self.running_hold(now) else {

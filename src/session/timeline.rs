@@ -211,10 +211,12 @@ impl Timeline {
     }
 
     /// Cuts the hold `index` short at `at` and works around the spot before
-    /// coming back to it for a full hold.
+    /// coming back to it for the rest of the hold: what was left, never
+    /// more.
     pub(super) fn work_around(&mut self, index: usize, at: Duration) {
         let hold = self.phases[index];
-        self.phases[index].length = at.saturating_sub(hold.start);
+        let held = at.saturating_sub(hold.start).min(hold.length);
+        self.phases[index].length = held;
         self.phases[index].cut = true;
         let around = Phase {
             kind: PhaseKind::WorkAround,
@@ -226,6 +228,7 @@ impl Timeline {
         let back = Phase {
             returning: true,
             cut: false,
+            length: hold.length - held,
             ..hold
         };
         self.phases.insert(index + 1, around);

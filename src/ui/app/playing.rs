@@ -5,10 +5,10 @@ use eframe::egui;
 
 use super::RollcoachApp;
 use crate::model::Routine;
-use crate::session::Session;
+use crate::session::{PhaseKind, Session};
 use crate::ui::action::Action;
 use crate::ui::notices::Notice;
-use crate::ui::player::Player;
+use crate::ui::player::{LONGEST_HOLD_NOTE, NOTE_SHOWS, Player};
 use crate::ui::state::Screen;
 use crate::ui::summary::Summary;
 
@@ -53,7 +53,10 @@ impl RollcoachApp {
             Action::Skip => session.skip(now),
             Action::Back => session.back(now),
             Action::ExtendHold => {
-                session.extend_hold(now);
+                let holding = matches!(session.state(now).phase.kind, PhaseKind::Hold { .. });
+                if !session.extend_hold(now) && holding {
+                    player.note = Some((LONGEST_HOLD_NOTE, now + NOTE_SHOWS));
+                }
             }
             Action::TooIntense => {
                 session.too_intense(now);

@@ -29,6 +29,12 @@ use words::Words;
 /// card (see the README's Performance section).
 pub const PACING_FRAME: Duration = Duration::from_millis(200);
 
+/// Said when `+` would make a hold longer than the longest.
+pub const LONGEST_HOLD_NOTE: &str = "Longest hold reached: one minute.";
+
+/// How long a note under the instruction shows.
+pub const NOTE_SHOWS: Duration = Duration::from_secs(4);
+
 /// The standing reminder about pain.
 pub fn pain_rule() -> String {
     format!(
@@ -46,6 +52,9 @@ pub struct Player {
     /// meanwhile, and `resume_after` says whether it was running.
     pub confirming_stop: bool,
     pub resume_after: bool,
+    /// A short note under the instruction ("Longest hold reached") and
+    /// until when (app time) it shows.
+    pub note: Option<(&'static str, Duration)>,
 }
 
 impl Player {
@@ -56,6 +65,7 @@ impl Player {
             follow_along: false,
             confirming_stop: false,
             resume_after: false,
+            note: None,
         }
     }
 
@@ -64,8 +74,12 @@ impl Player {
     /// change of the seconds shown.
     pub fn next_change(&self, now: Duration) -> Option<Duration> {
         let state = self.session.state(now);
+        let note_ends = self
+            .note
+            .and_then(|(_, until)| until.checked_sub(now))
+            .filter(|left| !left.is_zero());
         if state.paused || state.finished || state.stopped {
-            return None;
+            return note_ends;
         }
         if state.stroke_position.is_some() {
             return Some(PACING_FRAME);
@@ -101,10 +115,10 @@ impl Player {
             egui::CentralPanel::default()
                 .frame(crate::ui::panel::central(ui))
                 .show(ui, |ui| {
-                    follow_along(ui, &state, pictured, &words, commands)
+                    follow_along(ui, self, now, &state, pictured, &words, commands);
                 });
         } else {
-            let plan = self.plan(ui, &state, &words, muted);
+            let plan = self.plan(ui, &state, &words, muted, now);
             egui::Panel::top("player_top")
                 .frame(bar_frame(ui))
                 .show_separator_line(false)
@@ -124,8 +138,38 @@ impl Player {
         }
     }
 
+    /// The big time, or "Paused" in its place; and the line under the
+    /// instruction: while paused, the time left and how to go on (the stop
+    /// question says its own keys), else a note if one is showing.
+    fn time_and_line(&self, state: &SessionState, now: Duration) -> (String, Option<String>) {
+        let left = clock_text(state.left_in_phase);
+        if state.paused {
+            let line = if self.confirming_stop {
+                format!("{left} left")
+            } else {
+                format!(
+                    "{left} left. Press {} to go on.",
+                    Action::TogglePause.key_text().unwrap_or_default()
+                )
+            };
+            return ("Paused".to_owned(), Some(line));
+        }
+        let note = self
+            .note
+            .filter(|(_, until)| now < *until)
+            .map(|(text, _)| text.to_owned());
+        (left, note)
+    }
+
     /// Lays out the whole player for the space it has.
-    fn plan(&self, ui: &egui::Ui, state: &SessionState, words: &Words, muted: bool) -> Plan {
+    fn plan(
+        &self,
+        ui: &egui::Ui,
+        state: &SessionState,
+        words: &Words,
+        muted: bool,
+        now: Duration,
+    ) -> Plan {
         let v = ui.visuals();
         let place = format!(
             "   Exercise {} of {}  ·  {} left in the routine",
@@ -153,17 +197,13 @@ impl Player {
                 )
             })
             .collect();
-        let time = clock_text(state.left_in_phase);
-        let paused = format!(
-            "Paused. Press {} to go on.",
-            Action::TogglePause.key_text().unwrap_or_default()
-        );
+        let (time, line) = self.time_and_line(state, now);
         let content = Content {
             title: &words.title,
             subject: &words.subject,
             time: &time,
             instruction: &words.instruction,
-            paused: state.paused.then_some(paused.as_str()),
+            paused: line.as_deref(),
             rolling: state.stroke_position.is_some(),
         };
         let frame = layout::Frame {
@@ -320,22 +360,20 @@ fn text_block(ui: &mut egui::Ui, text: &TextBlock, state: &SessionState) {
 
 fn follow_along(
     ui: &mut egui::Ui,
+    player: &Player,
+    now: Duration,
     state: &SessionState,
     exercise: Option<&Exercise>,
     words: &Words,
     commands: &mut Commands,
 ) {
-    let time = clock_text(state.left_in_phase);
-    let paused = format!(
-        "Paused: {} goes on",
-        Action::TogglePause.key_text().unwrap_or_default()
-    );
+    let (time, line) = player.time_and_line(state, now);
     let content = Content {
         title: &words.title,
         subject: &words.subject,
         time: &time,
         instruction: &words.instruction,
-        paused: state.paused.then_some(paused.as_str()),
+        paused: line.as_deref(),
         rolling: state.stroke_position.is_some(),
     };
     let leave_text = format!(
