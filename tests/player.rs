@@ -433,3 +433,37 @@ fn rolling_and_holding_draw_no_new_textures() {
         "textures while holding: {counts:?}"
     );
 }
+
+#[test]
+fn enter_in_the_stop_question_presses_the_focused_answer_and_else_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    time.advance(Duration::from_secs(8));
+    let confirming = |h: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>| {
+        h.state()
+            .state()
+            .player
+            .as_ref()
+            .is_some_and(|p| p.confirming_stop)
+    };
+    // Focus on a player button first, as after a click.
+    harness.get_by_label("Skip").focus();
+    harness.run();
+    press(&mut harness, Key::Escape);
+    assert!(confirming(&harness));
+    // Tab to "Keep going": Enter keeps going.
+    while !harness.get_by_label("Keep going").is_focused() {
+        press(&mut harness, Key::Tab);
+    }
+    press(&mut harness, Key::Enter);
+    assert!(!confirming(&harness));
+    assert_eq!(&harness.state().state().screen, &Screen::Player);
+    assert!(!harness.state().state().session().unwrap().is_paused());
+
+    // Nothing focused in the question: Enter stops.
+    press(&mut harness, Key::Escape);
+    assert!(confirming(&harness));
+    press(&mut harness, Key::Enter);
+    assert_eq!(&harness.state().state().screen, &Screen::Summary);
+}

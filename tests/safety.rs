@@ -118,3 +118,38 @@ fn help_lists_the_keyboard_shortcuts() {
     harness.get_by_label("Open the selected card");
     harness.get_by_label("Ctrl+F or /");
 }
+
+#[test]
+fn the_shortcuts_window_opens_with_its_key_closes_with_esc_and_stays_with_its_screen() {
+    use eframe::egui::Key;
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    let open = |h: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>| {
+        h.query_by_label("Open the selected card").is_some()
+    };
+    // On a card: Esc closes the window and does nothing else.
+    harness.get_by_label("Calves").click();
+    harness.run();
+    harness.key_press(Key::Questionmark);
+    harness.run();
+    assert!(open(&harness));
+    harness.get_by_label("Esc or ? closes this window.");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!open(&harness));
+    assert_eq!(
+        &harness.state().state().screen,
+        &rollcoach::ui::Screen::Card {
+            id: "calves".into()
+        }
+    );
+    // ? again toggles it; going to another screen closes it.
+    harness.key_press(Key::Questionmark);
+    harness.run();
+    assert!(open(&harness));
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.run();
+    assert!(!open(&harness));
+}

@@ -88,7 +88,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool, top: f32) {
         screen.max - egui::vec2(margin, margin),
     );
     // The window's frame and title bar, around the list.
-    let chrome = 2.0 * ctx.global_style().spacing.window_margin.sum().y + 40.0;
+    let chrome = 2.0 * ctx.global_style().spacing.window_margin.sum().y + 72.0;
     let width = area.width().min(700.0) - chrome / 2.0;
     egui::Window::new(Action::ShowShortcuts.label())
         .open(open)
@@ -103,6 +103,8 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool, top: f32) {
             egui::ScrollArea::vertical()
                 .max_height((area.height() - chrome).max(80.0))
                 .show(ui, |ui| shortcut_rows(ui, width, mac));
+            let keys = Action::ShowShortcuts.key_text().unwrap_or_default();
+            ui.label(RichText::new(format!("Esc or {keys} closes this window.")).weak());
         });
 }
 

@@ -52,6 +52,8 @@ pub struct AppState {
     pub notices: Notices,
     /// Whether the keyboard shortcuts window is open.
     pub show_shortcuts: bool,
+    /// The screen it was opened over: it closes when another one shows.
+    pub shortcuts_over: Option<Screen>,
     /// A routine to start once the safety screen is accepted.
     pub pending_start: Option<Routine>,
     /// Where the user's routine files live, to tell them.
@@ -81,6 +83,7 @@ impl AppState {
             summary: None,
             notices: Notices::default(),
             show_shortcuts: false,
+            shortcuts_over: None,
             pending_start: None,
             routines_dir: None,
             settings_not_saved: None,

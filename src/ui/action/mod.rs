@@ -68,7 +68,9 @@ impl Place {
     /// a focused button with Enter. The player and the questions take them
     /// always, so that Space pauses whatever has the focus.
     fn yields_to_focus(self) -> bool {
-        matches!(self, Place::Library | Place::Card)
+        // In the stop question, Enter presses the focused answer; with
+        // none focused, it stops.
+        matches!(self, Place::Library | Place::Card | Place::StopQuestion)
     }
 }
 

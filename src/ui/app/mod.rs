@@ -105,6 +105,13 @@ impl RollcoachApp {
         if asking || self.state.quit_question.is_some() {
             return;
         }
+        // Esc closes the shortcuts window first, and does nothing else.
+        if self.state.show_shortcuts
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.state.show_shortcuts = false;
+            return;
+        }
         let place = self.state.place();
         self.commands
             .extend(action::pressed(ctx, place).into_iter().map(Command::Run));

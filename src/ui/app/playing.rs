@@ -65,6 +65,11 @@ impl RollcoachApp {
                 player.resume_after = !session.is_paused();
                 session.pause(now);
                 player.confirming_stop = true;
+                // Nothing behind the question keeps the focus: Enter is the
+                // question's until an answer is focused.
+                if let Some(focused) = ctx.memory(|m| m.focused()) {
+                    ctx.memory_mut(|m| m.surrender_focus(focused));
+                }
             }
             Action::CancelStop => {
                 player.confirming_stop = false;

@@ -26,6 +26,17 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &m
         top = bar.inner.bottom();
     }
     screen(ui, state, now, commands);
+    // The shortcuts window belongs to the screen it was opened over.
+    if !state.show_shortcuts {
+        state.shortcuts_over = None;
+    } else if state
+        .shortcuts_over
+        .get_or_insert_with(|| state.screen.clone())
+        != &state.screen
+    {
+        state.show_shortcuts = false;
+        state.shortcuts_over = None;
+    }
     if state.show_shortcuts {
         menu::shortcuts_window(ui.ctx(), &mut state.show_shortcuts, top);
     }
