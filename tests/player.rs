@@ -467,3 +467,20 @@ fn enter_in_the_stop_question_presses_the_focused_answer_and_else_stops() {
     press(&mut harness, Key::Enter);
     assert_eq!(&harness.state().state().screen, &Screen::Summary);
 }
+
+#[test]
+fn too_intense_while_rolling_eases_off_then_the_full_stroke_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+    // The warning says to press it, so it can be pressed while rolling.
+    harness.get_by_label("Too intense").click();
+    harness.run();
+    harness.get_by_label("Ease the pressure");
+    harness.get_by_label_contains("short, gentle strokes");
+    time.advance(Duration::from_secs(16));
+    harness.run();
+    harness.get_by_label("Roll slowly");
+}

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 pub use cue::{Cue, TimedCue};
 pub use timeline::{
-    AFTER_CHIME, Phase, PhaseKind, SWITCH_SIDE, SessionError, Side, StepInfo, Timeline, WORK_AROUND,
+    AFTER_CHIME, EASE_FOR, Phase, PhaseKind, SWITCH_SIDE, SessionError, Side, StepInfo, Timeline,
+    WORK_AROUND,
 };
 
 use crate::catalog::Catalog;
@@ -198,14 +199,23 @@ impl Session {
         true
     }
 
-    /// The spot is too sore: leave it, work the tissue around it for a
-    /// while, then come back for the rest of the hold. Returns whether it did (only
-    /// during a hold).
+    /// Too intense. In a hold: leave the spot, work the tissue around it
+    /// for a while, then come back for the rest of the hold. While rolling:
+    /// ease the pressure and roll shorter strokes for a while, then the
+    /// full stroke again. Returns whether it did (only in a hold or a roll
+    /// not eased already).
     pub fn too_intense(&mut self, now: Duration) -> bool {
-        let Some((i, _)) = self.running_hold(now) else {
+        if let Some((i, _)) = self.running_hold(now) {
+            self.timeline.work_around(i, self.position(now));
+            return true;
+        }
+        let position = self.position(now);
+        let i = self.timeline.phase_at(position);
+        let phase = self.timeline.phases()[i];
+        if phase.kind != PhaseKind::Roll || phase.eased || self.is_over(now) {
             return false;
-        };
-        self.timeline.work_around(i, self.position(now));
+        }
+        self.timeline.ease_roll(i, position);
         true
     }
 
@@ -242,10 +252,16 @@ impl Session {
                 let strokes = (position - phase.start).as_secs_f64() / phase.stroke.as_secs_f64();
                 let k = strokes.floor();
                 let frac = (strokes - k) as f32;
-                if (k as u64).is_multiple_of(2) {
+                let along = if (k as u64).is_multiple_of(2) {
                     frac
                 } else {
                     1.0 - frac
+                };
+                // Eased strokes go over the middle half of the path.
+                if phase.eased {
+                    0.25 + along / 2.0
+                } else {
+                    along
                 }
             });
         let step_count = self.timeline.steps().len();

@@ -604,3 +604,46 @@ proptest! {
         prop_assert_eq!(heard, expected);
     }
 }
+
+#[test]
+fn too_intense_while_rolling_eases_the_strokes_then_the_full_stroke_comes_back() {
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    let roll = session
+        .timeline()
+        .phases()
+        .iter()
+        .find(|p| p.kind == PhaseKind::Roll)
+        .copied()
+        .unwrap();
+    let now = roll.start + s(4);
+    assert!(session.too_intense(now));
+    let eased = session.state(now);
+    assert_eq!(eased.phase.kind, PhaseKind::Roll);
+    assert!(eased.phase.eased);
+    assert_eq!(eased.phase.stroke, roll.stroke / 2);
+    assert_eq!(eased.left_in_phase, EASE_FOR);
+    // Short strokes over the middle of the path, at the same pace.
+    for ms in (0..8000).step_by(100) {
+        let p = session
+            .state(now + Duration::from_millis(ms))
+            .stroke_position
+            .unwrap();
+        assert!((0.25..=0.75).contains(&p), "{p}");
+    }
+    assert_eq!(
+        session.upcoming_cues(now)[0],
+        TimedCue {
+            at: now,
+            cue: Cue::EaseOff
+        }
+    );
+    assert!(!session.too_intense(now + s(1)), "already eased");
+    // Then the full stroke, for the rest of the roll: the routine is no
+    // longer or shorter than before.
+    let after = session.state(now + EASE_FOR);
+    assert_eq!(after.phase.kind, PhaseKind::Roll);
+    assert!(!after.phase.eased);
+    assert_eq!(after.phase.stroke, roll.stroke);
+    assert_eq!(after.phase.end(), roll.end());
+}

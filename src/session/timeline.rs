@@ -10,6 +10,8 @@ use crate::model::{Exercise, Routine, Settings, Step, StepSides};
 pub const SWITCH_SIDE: Duration = Duration::from_secs(5);
 /// Length of the "work around the spot" phase after "too intense".
 pub const WORK_AROUND: Duration = Duration::from_secs(20);
+/// How long the strokes stay short after "too intense" while rolling.
+pub const EASE_FOR: Duration = Duration::from_secs(15);
 /// After a hold's end chime, the next phase's cue waits this long so the two
 /// sounds don't blur.
 pub const AFTER_CHIME: Duration = Duration::from_millis(800);
@@ -69,6 +71,9 @@ pub struct Phase {
     pub cut: bool,
     /// A hold that comes back to a spot after working around it.
     pub returning: bool,
+    /// Rolling eased after "too intense": less pressure, strokes over the
+    /// middle half of the path.
+    pub eased: bool,
 }
 
 impl Phase {
@@ -236,6 +241,39 @@ impl Timeline {
         self.relayout();
     }
 
+    /// Eases the rolling phase `index` from `at`: strokes half as long (the
+    /// middle of the path, at the same pace) for [`EASE_FOR`] or what is
+    /// left of the phase, then full strokes again for the rest.
+    pub(super) fn ease_roll(&mut self, index: usize, at: Duration) {
+        let roll = self.phases[index];
+        let rolled = at.saturating_sub(roll.start).min(roll.length);
+        let left = roll.length - rolled;
+        let eased_for = EASE_FOR.min(left);
+        if eased_for.is_zero() {
+            return;
+        }
+        self.phases[index].length = rolled;
+        let eased = Phase {
+            length: eased_for,
+            stroke: roll.stroke / 2,
+            eased: true,
+            ..roll
+        };
+        let full = Phase {
+            length: left - eased_for,
+            eased: false,
+            ..roll
+        };
+        self.phases.insert(index + 1, eased);
+        if !full.length.is_zero() {
+            self.phases.insert(index + 2, full);
+        }
+        if rolled.is_zero() {
+            self.phases.remove(index);
+        }
+        self.relayout();
+    }
+
     /// Recomputes every start from the lengths, and every cue.
     fn relayout(&mut self) {
         let mut start = Duration::ZERO;
@@ -279,6 +317,7 @@ impl PhaseList {
             stroke,
             cut: false,
             returning: false,
+            eased: false,
         });
     }
 
@@ -389,7 +428,14 @@ fn countdown(phase: &Phase, opening: Duration, push: &mut impl FnMut(Duration, C
 /// A rolling phase's cues: the start, a tick each second (clear of the
 /// other cues), and a turnaround at each stroke's end.
 fn roll_cues(phase: &Phase, opening: Duration, push: &mut impl FnMut(Duration, Cue)) {
-    push(opening, Cue::Start);
+    push(
+        opening,
+        if phase.eased {
+            Cue::EaseOff
+        } else {
+            Cue::Start
+        },
+    );
     let turns = turnarounds(phase);
     let end = phase.end();
     let clear = |at: Duration, other: Duration| at.abs_diff(other) >= TICK_CLEARANCE;

@@ -280,7 +280,9 @@ impl Action {
             Back => "Go back",
             Skip => "Skip ahead",
             ExtendHold => "Ten more seconds of hold (up to 60 s)",
-            TooIntense => "Too intense: work around the spot, then come back",
+            TooIntense => {
+                "Too intense: ease off (rolling: shorter strokes; holding: work around the spot), then go on"
+            }
             ToggleMute => "Sound off / on",
             ToggleFollowAlong => "Follow-along view",
             AskStop => "Stop (asks first)",

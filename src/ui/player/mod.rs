@@ -431,12 +431,13 @@ fn follow_along(
 /// be pressed now).
 fn buttons(state: &SessionState, muted: bool) -> [(Action, bool, bool); 8] {
     let holding = matches!(state.phase.kind, PhaseKind::Hold { .. }) && !state.phase.cut;
+    let easing = holding || (state.phase.kind == PhaseKind::Roll && !state.phase.eased);
     [
         (Action::Back, false, true),
         (Action::TogglePause, state.paused, true),
         (Action::Skip, false, true),
         (Action::ExtendHold, false, holding),
-        (Action::TooIntense, false, holding),
+        (Action::TooIntense, false, easing),
         (Action::ToggleMute, muted, true),
         (Action::ToggleFollowAlong, false, true),
         (Action::AskStop, false, true),

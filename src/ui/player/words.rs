@@ -79,6 +79,12 @@ fn phase_words(
             "Get ready".to_owned(),
             format!("Get into position. {}", first_setup(exercise)),
         ),
+        PhaseKind::Roll if state.phase.eased => (
+            "Ease the pressure".to_owned(),
+            "Take some weight off: lean more on your hands or feet, and roll short, gentle \
+             strokes over the middle of the muscle. The full stroke comes back after this."
+                .to_owned(),
+        ),
         PhaseKind::Roll => (
             "Roll slowly".to_owned(),
             match roll {
