@@ -6,7 +6,7 @@
 mod common;
 
 use eframe::egui::Key;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rollcoach::ui::Screen;
 
 const ACCEPT: &str = "I understand, let's roll";
@@ -152,4 +152,35 @@ fn the_shortcuts_window_opens_with_its_key_closes_with_esc_and_stays_with_its_sc
     harness.run();
     harness.run();
     assert!(!open(&harness));
+}
+
+#[test]
+fn until_accepted_once_neither_the_menu_nor_esc_leaves_the_safety_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = common::start(dir.path());
+    let first_run = Screen::Safety { first_run: true };
+    for screen in ["Library", "Routines", "My routines", "Settings"] {
+        let button = harness.get_by_label(screen);
+        assert!(button.accesskit_node().is_disabled(), "{screen}");
+        button.click();
+        harness.run();
+        assert_eq!(&harness.state().state().screen, &first_run);
+    }
+    for key in [Key::Escape, Key::Backspace] {
+        harness.key_press(key);
+        harness.run();
+        assert_eq!(&harness.state().state().screen, &first_run);
+    }
+    // Help and View still work; once accepted, the menu does too.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Extra large");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label(ACCEPT).click();
+    harness.run();
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
+    harness.get_by_label("Settings").click();
+    harness.run();
+    assert_eq!(&harness.state().state().screen, &Screen::Settings);
 }

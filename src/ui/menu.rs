@@ -19,17 +19,22 @@ pub fn bar(
     let bar = egui::MenuBar::new().ui(ui, |ui| {
         ui.label(RichText::new("Rollcoach").strong());
         ui.separator();
-        let why = format!(
-            "Stop the routine first ({})",
-            Action::AskStop.key_text().unwrap_or_default()
-        );
+        let accepted = settings.safety_acknowledged;
+        let why = if accepted {
+            format!(
+                "Stop the routine first ({})",
+                Action::AskStop.key_text().unwrap_or_default()
+            )
+        } else {
+            "Read the safety rules and accept them first".to_owned()
+        };
         for screen in [
             Action::ShowLibrary,
             Action::ShowRoutines,
             Action::EditRoutines,
             Action::ShowSettings,
         ] {
-            let button = ui.add_enabled(!playing, egui::Button::new(screen.label()));
+            let button = ui.add_enabled(accepted && !playing, egui::Button::new(screen.label()));
             if button
                 .on_hover_text(screen.hint())
                 .on_disabled_hover_text(&why)

@@ -117,11 +117,15 @@ fn the_stop_question_sends_stop_or_go_on() {
 }
 
 #[test]
-fn the_menu_bar_sends_screens_and_holds_them_back_while_playing() {
+fn the_menu_bar_sends_screens_once_the_rules_are_accepted_and_not_while_playing() {
     let draw: Draw<'_, bool> = Box::new(|ui, s| {
         menu::bar(ui, &s.settings, s.own, &mut s.commands);
     });
     let mut h = harness(draw, screen(false));
+    // Not before the safety rules are accepted once.
+    assert!(click(&mut h, Action::ShowSettings.label()).is_empty());
+    h.state_mut().settings.safety_acknowledged = true;
+    h.run();
     for action in [
         Action::ShowLibrary,
         Action::ShowRoutines,

@@ -11,6 +11,10 @@ use crate::ui::state::Screen;
 impl RollcoachApp {
     /// Applies one command.
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        // Until the safety rules are accepted once, nothing leaves them.
+        if !self.state.settings.safety_acknowledged && leaves_safety(&command) {
+            return;
+        }
         if self.state.screen == Screen::Editor
             && leaves_editor(&command)
             && !self.state.editor.may_leave(command.clone())
@@ -167,4 +171,14 @@ fn leaves_editor(command: &Command) -> bool {
         | Command::DuplicateRoutine(_) => true,
         _ => false,
     }
+}
+
+/// Whether `command` goes from the safety screen to another screen.
+fn leaves_safety(command: &Command) -> bool {
+    use Action::*;
+    matches!(
+        command,
+        Command::Run(ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | BackToLibrary)
+            | Command::OpenCard(_)
+    )
 }
