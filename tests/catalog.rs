@@ -211,3 +211,49 @@ fn broken_built_in_routines_are_reported_in_the_editors_words() {
     ));
     assert_eq!(catalog.routines().len(), 4, "the real ones are fine");
 }
+
+#[test]
+fn search_matches_each_word_singular_or_plural_and_skips_how_it_feels() {
+    let catalog = Catalog::builtin().unwrap();
+    let found = |text: &str| -> Vec<String> {
+        catalog
+            .exercises()
+            .iter()
+            .filter(|e| e.matches_search(text))
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    for text in [
+        "calf",
+        "calves",
+        "sore calves",
+        "Calves!",
+        "tight calf muscles",
+        "calv",
+    ] {
+        assert!(
+            found(text).contains(&"Calves".to_owned()),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    // A region's name finds what is in it.
+    let lower_legs = found("lower leg");
+    assert!(lower_legs.contains(&"Calves".to_owned()), "{lower_legs:?}");
+    assert!(
+        lower_legs.iter().any(|n| n.starts_with("Shins")),
+        "{lower_legs:?}"
+    );
+    assert!(
+        found("sore feet")
+            .iter()
+            .any(|n| n.starts_with("Sole of the foot"))
+    );
+    assert!(found("glute").len() >= 2, "Glutes and the deep glute");
+    assert!(found("hamstrings")[0].starts_with("Hamstrings"));
+    // Every word counts, and nonsense finds nothing.
+    assert!(found("calves shoulders").is_empty());
+    assert!(found("zzz").is_empty());
+    // Only words about feeling: no filter at all.
+    assert_eq!(found("sore and tight").len(), catalog.exercises().len());
+}

@@ -231,15 +231,70 @@ impl Exercise {
         self.tools.iter().copied().find(|t| owned.contains(t))
     }
 
-    /// Whether a search text matches the name or a muscle (case-insensitive).
+    /// Whether a search text matches the name, a muscle or the body region:
+    /// every word on its own, singular or plural, the start of a word
+    /// enough ("ham"); words that say how it feels ("sore", "tight") are
+    /// left out, so "sore calves" finds Calves and "lower leg" the lower
+    /// legs.
     pub fn matches_search(&self, text: &str) -> bool {
-        let text = text.trim().to_lowercase();
-        if text.is_empty() {
+        let wanted: Vec<String> = search_words(text)
+            .filter(|w| !FEELINGS.contains(&w.as_str()))
+            .collect();
+        if wanted.is_empty() {
             return true;
         }
-        text.split_whitespace().all(|word| {
-            self.name.to_lowercase().contains(word)
-                || self.muscles.iter().any(|m| m.to_lowercase().contains(word))
-        })
+        let here: Vec<String> = std::iter::once(self.name.as_str())
+            .chain(self.muscles.iter().map(String::as_str))
+            .chain(std::iter::once(self.region.label()))
+            .flat_map(|text| {
+                // Each word as written and in its singular form, so a word
+                // still being typed ("calv") finds it too.
+                let raw = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase);
+                raw.chain(search_words(text))
+            })
+            .collect();
+        wanted
+            .iter()
+            .all(|w| here.iter().any(|h| h.starts_with(w.as_str())))
+    }
+}
+
+/// Words said of how a body part feels, or that join words: a search
+/// skips them.
+const FEELINGS: &[&str] = &[
+    "sore", "tight", "stiff", "tired", "aching", "achy", "ache", "pain", "painful", "hurt",
+    "hurting", "tense", "knot", "knotted", "my", "the", "a", "an", "and", "of", "in", "on", "for",
+    "to", "very", "bit", "little",
+];
+
+/// The words of `text`, lower case, each in its singular form.
+fn search_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| singular(&w.to_lowercase()))
+}
+
+/// "calves" → "calf", "feet" → "foot", "glutes" → "glute".
+fn singular(word: &str) -> String {
+    if word == "feet" {
+        return "foot".to_owned();
+    }
+    if let Some(stem) = word.strip_suffix("ves") {
+        return format!("{stem}f");
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for ending in ["ches", "shes", "sses", "xes"] {
+        if word.ends_with(ending) {
+            return word[..word.len() - 2].to_owned();
+        }
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.len() > 1 => stem.to_owned(),
+        _ => word.to_owned(),
     }
 }
