@@ -46,19 +46,14 @@ pub fn show(
             if wide {
                 ui.columns(2, |cols| {
                     picture(&mut cols[0], exercise);
-                    egui::ScrollArea::vertical()
-                        .id_salt("card_text")
-                        .auto_shrink(false)
+                    crate::ui::page::scroll(&mut cols[1], "card_text")
                         .show(&mut cols[1], |ui| details(ui, exercise, settings));
                 });
             } else {
-                egui::ScrollArea::vertical()
-                    .id_salt("card_text")
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        picture(ui, exercise);
-                        details(ui, exercise, settings);
-                    });
+                crate::ui::page::scroll(ui, "card_text").show(ui, |ui| {
+                    picture(ui, exercise);
+                    details(ui, exercise, settings);
+                });
             }
         });
 }

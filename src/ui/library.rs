@@ -60,6 +60,7 @@ impl Library {
             .position(|e| e.id == id)
         {
             self.selected = i;
+            self.scroll_to_selected = true;
         }
     }
 
@@ -76,7 +77,9 @@ impl Library {
             .resizable(false)
             .exact_size(230.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| self.filters_ui(ui, settings, commands));
+                egui::ScrollArea::vertical()
+                    .id_salt("library_filters")
+                    .show(ui, |ui| self.filters_ui(ui, settings, commands));
             });
         let visible = self.visible(catalog, settings);
         self.selected = self.selected.min(visible.len().saturating_sub(1));
@@ -101,11 +104,9 @@ impl Library {
                     self.empty_ui(ui, settings);
                     return;
                 }
-                egui::ScrollArea::vertical()
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        self.grid_ui(ui, &visible, settings, commands);
-                    });
+                crate::ui::page::scroll(ui, "library_grid").show(ui, |ui| {
+                    self.grid_ui(ui, &visible, settings, commands);
+                });
             });
     }
 

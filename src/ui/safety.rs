@@ -46,9 +46,7 @@ pub fn show(ui: &mut egui::Ui, first_run: bool, commands: &mut Commands) {
     egui::CentralPanel::default()
         .frame(crate::ui::panel::central(ui))
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink(false)
-                .show(ui, |ui| centred_column(ui, content));
+            crate::ui::page::scroll(ui, "safety").show(ui, |ui| centred_column(ui, content));
         });
 }
 

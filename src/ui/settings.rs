@@ -28,14 +28,12 @@ pub fn show(
                 Some(why) => not_saved_ui(ui, why, commands),
             }
             ui.add_space(8.0);
-            egui::ScrollArea::vertical()
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    egui::Grid::new("settings_grid")
-                        .num_columns(2)
-                        .spacing([24.0, 14.0])
-                        .show(ui, |ui| rows(ui, &mut s));
-                });
+            crate::ui::page::scroll(ui, "settings").show(ui, |ui| {
+                egui::Grid::new("settings_grid")
+                    .num_columns(2)
+                    .spacing([24.0, 14.0])
+                    .show(ui, |ui| rows(ui, &mut s));
+            });
         });
     if &s != settings {
         commands.push(Command::SetSettings(Box::new(s)));

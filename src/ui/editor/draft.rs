@@ -37,26 +37,23 @@ impl Editor {
         ui.separator();
         let mut edit = None;
         let search = &mut self.search;
-        egui::ScrollArea::vertical()
-            .id_salt("steps")
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                let count = draft.routine.steps.len();
-                for (i, step) in draft.routine.steps.iter_mut().enumerate() {
-                    let row = StepRow {
-                        index: i,
-                        count,
-                        problems: &problems,
-                    };
-                    let (row_changed, row_edit) = row.show(ui, step, catalog, settings);
-                    changed |= row_changed;
-                    edit = edit.or(row_edit);
-                }
-                if let Some(step) = add_exercise_ui(ui, search, catalog, settings) {
-                    draft.routine.steps.push(step);
-                    changed = true;
-                }
-            });
+        crate::ui::page::scroll(ui, "steps").show(ui, |ui| {
+            let count = draft.routine.steps.len();
+            for (i, step) in draft.routine.steps.iter_mut().enumerate() {
+                let row = StepRow {
+                    index: i,
+                    count,
+                    problems: &problems,
+                };
+                let (row_changed, row_edit) = row.show(ui, step, catalog, settings);
+                changed |= row_changed;
+                edit = edit.or(row_edit);
+            }
+            if let Some(step) = add_exercise_ui(ui, search, catalog, settings) {
+                draft.routine.steps.push(step);
+                changed = true;
+            }
+        });
         match edit {
             Some(StepEdit::Move(i, j)) => draft.routine.steps.swap(i, j),
             Some(StepEdit::Remove(i)) => {
