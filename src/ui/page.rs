@@ -36,3 +36,9 @@ pub fn scroll(ui: &mut egui::Ui, name: &'static str) -> egui::ScrollArea {
         area
     }
 }
+
+/// The width of a side panel that leaves at least `keep` points of the
+/// window to the page beside it: `wanted` if it fits, never under `least`.
+pub fn side_width(ui: &egui::Ui, wanted: f32, least: f32, keep: f32) -> f32 {
+    (ui.available_width() - keep).clamp(least, wanted.max(least))
+}

@@ -51,7 +51,7 @@ pub fn show(
                     } else {
                         "They are read from"
                     };
-                    ui.label(format!("{hint} {}", folder.display()));
+                    ui.add(egui::Label::new(format!("{hint} {}", folder.display())).wrap());
                     ui.label(
                         RichText::new("The file format is described in docs/file-format.md.")
                             .weak(),
