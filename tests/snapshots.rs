@@ -175,3 +175,77 @@ fn settings_screen() {
     harness.run();
     harness.snapshot("settings");
 }
+
+// The screens in small windows and large text (see tests/screens_fit.rs).
+
+use common::Window;
+use rollcoach::model::TextSize;
+
+const SMALL_LARGE: Window = Window::new(800.0, 600.0, TextSize::Large);
+const LAPTOP_XL: Window = Window::new(1024.0, 640.0, TextSize::ExtraLarge);
+
+#[test]
+fn library_small_window_large_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) =
+        common::start_in(dir.path(), SMALL_LARGE, eframe::egui::Theme::Light, None);
+    harness.snapshot("library_800x600_large");
+}
+
+#[test]
+fn long_named_card_extra_large_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = common::start_in(dir.path(), LAPTOP_XL, eframe::egui::Theme::Dark, None);
+    harness
+        .get_by_label("Lower back, beside the spine")
+        .click_accesskit();
+    harness.run();
+    harness.snapshot("card_lower_back_1024x640_xl");
+}
+
+#[test]
+fn routine_editor_six_steps_large_text() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write_routine(
+        dir.path(),
+        "sunday.ron",
+        "(name: \"Sunday evening, legs and lower back\", steps: [\
+         (exercise: \"sole-of-foot\", roll_seconds: 40, holds: 1, hold_seconds: 20), \
+         (exercise: \"calves\", sides: LeftThenRight, roll_seconds: 45), \
+         (exercise: \"hamstrings\", roll_seconds: 45, holds: 2, hold_seconds: 30), \
+         (exercise: \"it-band\", roll_seconds: 30), \
+         (exercise: \"glutes\", roll_seconds: 40, rest_seconds: 15), \
+         (exercise: \"lower-back\", roll_seconds: 30, holds: 1, hold_seconds: 20)])",
+    );
+    let (mut harness, _) =
+        common::start_in(dir.path(), SMALL_LARGE, eframe::egui::Theme::Light, None);
+    harness.get_by_label("My routines").click();
+    harness.run();
+    harness
+        .get_by_label("Sunday evening, legs and lower back")
+        .click();
+    harness.run();
+    harness.snapshot("routine_editor_800x600_large");
+}
+
+#[test]
+fn settings_extra_large_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) =
+        common::start_in(dir.path(), LAPTOP_XL, eframe::egui::Theme::Light, None);
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.snapshot("settings_1024x640_xl");
+}
+
+#[test]
+fn safety_small_window_large_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) =
+        common::start_in(dir.path(), SMALL_LARGE, eframe::egui::Theme::Dark, None);
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label_contains("Safety first").click();
+    harness.run();
+    harness.snapshot("safety_800x600_large");
+}

@@ -46,19 +46,14 @@ pub fn show(
             if wide {
                 ui.columns(2, |cols| {
                     picture(&mut cols[0], exercise);
-                    egui::ScrollArea::vertical()
-                        .id_salt("card_text")
-                        .auto_shrink(false)
+                    crate::ui::page::scroll(&mut cols[1], "card_text")
                         .show(&mut cols[1], |ui| details(ui, exercise, settings));
                 });
             } else {
-                egui::ScrollArea::vertical()
-                    .id_salt("card_text")
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        picture(ui, exercise);
-                        details(ui, exercise, settings);
-                    });
+                crate::ui::page::scroll(ui, "card_text").show(ui, |ui| {
+                    picture(ui, exercise);
+                    details(ui, exercise, settings);
+                });
             }
         });
 }
@@ -85,20 +80,43 @@ fn nav_bar(ui: &mut egui::Ui, exercise: &Exercise, catalog: &Catalog, commands: 
     });
 }
 
-/// The exercise's name, its Start button, its region and summary.
+/// The exercise's name, its Start button, its region and summary. The
+/// button goes under the name when both don't fit on one line.
 fn title_ui(ui: &mut egui::Ui, exercise: &Exercise, commands: &mut Commands) {
-    ui.horizontal(|ui| {
-        ui.heading(RichText::new(&exercise.name).size(34.0).strong());
-        ui.add_space(12.0);
-        let start = Action::StartExercise;
-        let button = egui::Button::new(RichText::new(start.label()).size(18.0).strong())
-            .min_size(egui::vec2(0.0, 40.0));
+    let start = Action::StartExercise;
+    let name = RichText::new(&exercise.name).size(34.0).strong();
+    let label = RichText::new(start.label()).size(18.0).strong();
+    let name_w = text_width(ui, name.clone(), egui::TextStyle::Heading);
+    let button_w = text_width(ui, label.clone(), egui::TextStyle::Button)
+        + 2.0 * ui.spacing().button_padding.x;
+    let gap = 12.0 + ui.spacing().item_spacing.x;
+    let side_by_side = name_w + gap + button_w <= ui.available_width();
+    let mut start_button = |ui: &mut egui::Ui| {
+        let button = egui::Button::new(label.clone()).min_size(egui::vec2(0.0, 40.0));
         if ui.add(button).on_hover_text(start.tooltip()).clicked() {
             commands.push(start.into());
         }
-    });
+    };
+    if side_by_side {
+        ui.horizontal(|ui| {
+            ui.heading(name);
+            ui.add_space(12.0);
+            start_button(ui);
+        });
+    } else {
+        ui.add(egui::Label::new(name.text_style(egui::TextStyle::Heading)).wrap());
+        start_button(ui);
+    }
     let about = format!("{}  ·  {}", exercise.region.label(), exercise.summary);
-    ui.label(RichText::new(about).weak());
+    ui.add(egui::Label::new(RichText::new(about).weak()).wrap());
+}
+
+/// The width of `text` on one line.
+fn text_width(ui: &egui::Ui, text: RichText, style: egui::TextStyle) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style)
+        .size()
+        .x
 }
 
 fn picture(ui: &mut egui::Ui, exercise: &Exercise) {

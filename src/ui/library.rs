@@ -13,6 +13,13 @@ use crate::model::{BodyRegion, Exercise, Settings, Tool};
 /// The narrowest a card gets before the grid drops a column.
 const MIN_CARD_WIDTH: f32 = 200.0;
 const GAP: f32 = 14.0;
+/// The filters' width at first, and the range it can be dragged in.
+const FILTERS_WIDTH: f32 = 230.0;
+const FILTERS_WIDTH_MIN: f32 = 150.0;
+const FILTERS_WIDTH_MAX: f32 = 360.0;
+/// What the filters leave to the grid: one card, the page's margins and
+/// its scroll bar.
+const GRID_KEEP: f32 = MIN_CARD_WIDTH + 40.0;
 /// Height of a card's picture relative to its width.
 const PICTURE_ASPECT: f32 = 0.62;
 
@@ -60,6 +67,7 @@ impl Library {
             .position(|e| e.id == id)
         {
             self.selected = i;
+            self.scroll_to_selected = true;
         }
     }
 
@@ -71,41 +79,43 @@ impl Library {
         settings: &Settings,
         commands: &mut Commands,
     ) {
+        // The filters give way first in a narrow window: the grid keeps
+        // at least one whole column of cards.
+        let widest =
+            crate::ui::page::side_width(ui, FILTERS_WIDTH_MAX, FILTERS_WIDTH_MIN, GRID_KEEP);
         egui::Panel::left("library_filters")
             .frame(crate::ui::panel::side(ui))
-            .resizable(false)
-            .exact_size(230.0)
+            .resizable(true)
+            .default_size(FILTERS_WIDTH.min(widest))
+            .size_range(FILTERS_WIDTH_MIN..=widest)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| self.filters_ui(ui, settings, commands));
+                egui::ScrollArea::vertical()
+                    .id_salt("library_filters")
+                    .show(ui, |ui| self.filters_ui(ui, settings, commands));
             });
         let visible = self.visible(catalog, settings);
         self.selected = self.selected.min(visible.len().saturating_sub(1));
         egui::CentralPanel::default()
             .frame(crate::ui::panel::central(ui))
             .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.heading("Exercise library");
-                    let count = if visible.len() == catalog.exercises().len() {
-                        format!("{} exercises, from the feet up", visible.len())
-                    } else {
-                        format!(
-                            "{} of {} exercises",
-                            visible.len(),
-                            catalog.exercises().len()
-                        )
-                    };
-                    ui.label(RichText::new(count).weak());
-                });
+                let count = if visible.len() == catalog.exercises().len() {
+                    format!("{} exercises, from the feet up", visible.len())
+                } else {
+                    format!(
+                        "{} of {} exercises",
+                        visible.len(),
+                        catalog.exercises().len()
+                    )
+                };
+                heading_ui(ui, &count);
                 ui.add_space(6.0);
                 if visible.is_empty() {
                     self.empty_ui(ui, settings);
                     return;
                 }
-                egui::ScrollArea::vertical()
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        self.grid_ui(ui, &visible, settings, commands);
-                    });
+                crate::ui::page::scroll(ui, "library_grid").show(ui, |ui| {
+                    self.grid_ui(ui, &visible, settings, commands);
+                });
             });
     }
 
@@ -252,6 +262,31 @@ impl Library {
             });
         }
         ui.add_space(8.0);
+    }
+}
+
+/// "Exercise library" and how many exercises show, beside it or, in a
+/// narrow window, under it.
+fn heading_ui(ui: &mut egui::Ui, count: &str) {
+    let heading = RichText::new("Exercise library").heading();
+    let count = RichText::new(count).weak();
+    let width = |text: &RichText, style| {
+        egui::WidgetText::from(text.clone())
+            .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style)
+            .size()
+            .x
+    };
+    let both = width(&heading, egui::TextStyle::Heading)
+        + ui.spacing().item_spacing.x
+        + width(&count, egui::TextStyle::Body);
+    if both <= ui.available_width() {
+        ui.horizontal(|ui| {
+            ui.label(heading);
+            ui.label(count);
+        });
+    } else {
+        ui.add(egui::Label::new(heading).wrap());
+        ui.add(egui::Label::new(count).wrap());
     }
 }
 

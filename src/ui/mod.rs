@@ -19,6 +19,7 @@ pub mod icon;
 pub mod library;
 mod menu;
 pub mod notices;
+mod page;
 mod panel;
 pub mod player;
 mod routines;

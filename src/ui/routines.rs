@@ -36,30 +36,28 @@ pub fn show(
             .weak(),
         );
             ui.add_space(8.0);
-            egui::ScrollArea::vertical()
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    for routine in catalog.routines() {
-                        routine_row(ui, routine, catalog, settings, commands);
-                    }
-                    ui.add_space(8.0);
-                    ui.label(RichText::new("Your routines").size(22.0).strong());
-                    for file in mine {
-                        routine_row(ui, &file.routine, catalog, settings, commands);
-                    }
-                    if let Some(folder) = folder {
-                        let hint = if mine.is_empty() {
-                            "You have none yet. A routine is a small text file: put one in"
-                        } else {
-                            "They are read from"
-                        };
-                        ui.label(format!("{hint} {}", folder.display()));
-                        ui.label(
-                            RichText::new("The file format is described in docs/file-format.md.")
-                                .weak(),
-                        );
-                    }
-                });
+            crate::ui::page::scroll(ui, "routines").show(ui, |ui| {
+                for routine in catalog.routines() {
+                    routine_row(ui, routine, catalog, settings, commands);
+                }
+                ui.add_space(8.0);
+                ui.label(RichText::new("Your routines").size(22.0).strong());
+                for file in mine {
+                    routine_row(ui, &file.routine, catalog, settings, commands);
+                }
+                if let Some(folder) = folder {
+                    let hint = if mine.is_empty() {
+                        "You have none yet. A routine is a small text file: put one in"
+                    } else {
+                        "They are read from"
+                    };
+                    ui.add(egui::Label::new(format!("{hint} {}", folder.display())).wrap());
+                    ui.label(
+                        RichText::new("The file format is described in docs/file-format.md.")
+                            .weak(),
+                    );
+                }
+            });
         });
 }
 

@@ -46,9 +46,7 @@ pub fn show(ui: &mut egui::Ui, first_run: bool, commands: &mut Commands) {
     egui::CentralPanel::default()
         .frame(crate::ui::panel::central(ui))
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink(false)
-                .show(ui, |ui| centred_column(ui, content));
+            crate::ui::page::scroll(ui, "safety").show(ui, |ui| centred_column(ui, content));
         });
 }
 
@@ -64,27 +62,41 @@ fn centred_column(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
 
 fn accept_bar(ui: &mut egui::Ui, first_run: bool, commands: &mut Commands) {
     ui.add_space(10.0);
-    ui.horizontal(|ui| {
-        // Read again from Help, the rules were accepted: the button goes back.
-        let action = if first_run {
-            Action::AcceptSafety
-        } else {
-            Action::BackToLibrary
-        };
+    // Read again from Help, the rules were accepted: the button goes back.
+    let action = if first_run {
+        Action::AcceptSafety
+    } else {
+        Action::BackToLibrary
+    };
+    let keys = format!(
+        "{} continues. Read this again any time: Help, or {}.",
+        Action::AcceptSafety.key_text().unwrap_or_default(),
+        Action::ShowSafety.key_text().unwrap_or_default()
+    );
+    let mut button = |ui: &mut egui::Ui| {
         let button = egui::Button::new(RichText::new(action.label()).size(20.0).strong())
-            .min_size(egui::vec2(280.0, 48.0));
+            .min_size(egui::vec2(BUTTON_WIDTH, 48.0));
         if ui.add(button).clicked() {
             commands.push(Action::AcceptSafety.into());
         }
-        let keys = format!(
-            "{} continues. Read this again any time: Help, or {}.",
-            Action::AcceptSafety.key_text().unwrap_or_default(),
-            Action::ShowSafety.key_text().unwrap_or_default()
-        );
-        ui.label(RichText::new(keys).weak());
-    });
+    };
+    let hint = egui::Label::new(RichText::new(keys).weak()).wrap();
+    // The hint wraps beside the button, or goes under it in a narrow window.
+    if ui.available_width() >= BUTTON_WIDTH + HINT_WIDTH {
+        ui.horizontal(|ui| {
+            button(ui);
+            ui.add(hint);
+        });
+    } else {
+        button(ui);
+        ui.add(hint);
+    }
     ui.add_space(6.0);
 }
+
+/// The accept button's width, and the least room for the hint beside it.
+const BUTTON_WIDTH: f32 = 280.0;
+const HINT_WIDTH: f32 = 180.0;
 
 fn content(ui: &mut egui::Ui) {
     ui.add_space(12.0);

@@ -28,14 +28,10 @@ pub fn show(
                 Some(why) => not_saved_ui(ui, why, commands),
             }
             ui.add_space(8.0);
-            egui::ScrollArea::vertical()
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    egui::Grid::new("settings_grid")
-                        .num_columns(2)
-                        .spacing([24.0, 14.0])
-                        .show(ui, |ui| rows(ui, &mut s));
-                });
+            crate::ui::page::scroll(ui, "settings").show(ui, |ui| {
+                let rows = Rows::new(ui);
+                rows_ui(ui, &rows, &mut s);
+            });
         });
     if &s != settings {
         commands.push(Command::SetSettings(Box::new(s)));
@@ -65,40 +61,120 @@ fn labelled(
     response
 }
 
+/// The names of the settings, in the column on the left.
+const LABELS: [&str; 10] = [
+    "Units",
+    "Rolling pace",
+    "Hold a tender spot for",
+    "Rest between exercises",
+    "Get ready before starting",
+    "Start with the",
+    "Sound",
+    "Theme",
+    "Text size",
+    "Tools you own",
+];
+
+/// How the settings are laid out: each name in a column on the left and
+/// its controls beside it, or the name above its controls in a narrow
+/// window. Every line wraps in the width left to it.
+struct Rows {
+    label_width: f32,
+    stacked: bool,
+}
+
+impl Rows {
+    /// Between the names and the controls.
+    const GAP: f32 = 24.0;
+    /// Under each setting.
+    const AFTER: f32 = 14.0;
+    /// The controls need about this much room beside the names.
+    const CONTROLS: f32 = 300.0;
+
+    fn new(ui: &egui::Ui) -> Rows {
+        let label_width = LABELS
+            .iter()
+            .map(|l| {
+                egui::WidgetText::from(*l)
+                    .into_galley(
+                        ui,
+                        Some(egui::TextWrapMode::Extend),
+                        f32::INFINITY,
+                        egui::TextStyle::Body,
+                    )
+                    .size()
+                    .x
+            })
+            .fold(0.0, f32::max)
+            .ceil();
+        let stacked = ui.available_width() < label_width + Rows::GAP + Rows::CONTROLS;
+        Rows {
+            label_width,
+            stacked,
+        }
+    }
+
+    /// One setting: `label`, and the controls `add` draws.
+    fn row(&self, ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui)) {
+        if self.stacked {
+            ui.label(RichText::new(label).strong());
+            add(ui);
+        } else {
+            ui.horizontal_top(|ui| {
+                // The name in line with the middle of the first control.
+                let text_h = ui.text_style_height(&egui::TextStyle::Body);
+                let pad = ((ui.spacing().interact_size.y - text_h) / 2.0).max(0.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(self.label_width, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_min_width(self.label_width);
+                        ui.add_space(pad);
+                        ui.label(label);
+                    },
+                );
+                ui.add_space(Rows::GAP - ui.spacing().item_spacing.x);
+                ui.vertical(add);
+            });
+        }
+        ui.add_space(Rows::AFTER);
+    }
+}
+
 fn number(
     ui: &mut egui::Ui,
+    rows: &Rows,
     label: &str,
     value: &mut u32,
     range: std::ops::RangeInclusive<u32>,
     unit: &str,
 ) {
-    ui.label(label);
-    let response = ui.add(egui::DragValue::new(value).range(range).suffix(unit));
-    let v = f64::from(*value);
-    let name = format!("{label} (seconds)");
-    labelled(response, &name, || egui::WidgetInfo::drag_value(true, v));
-    ui.end_row();
+    rows.row(ui, label, |ui| {
+        let response = ui.add(egui::DragValue::new(value).range(range).suffix(unit));
+        let v = f64::from(*value);
+        let name = format!("{label} (seconds)");
+        labelled(response, &name, || egui::WidgetInfo::drag_value(true, v));
+    });
 }
 
-fn rows(ui: &mut egui::Ui, s: &mut Settings) {
-    units_and_pace(ui, s);
-    timings(ui, s);
-    sound(ui, s);
-    look(ui, s);
-    tools(ui, s);
+fn rows_ui(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
+    units_and_pace(ui, rows, s);
+    timings(ui, rows, s);
+    sound(ui, rows, s);
+    look(ui, rows, s);
+    tools(ui, rows, s);
 }
 
 /// Units, and the rolling pace shown in them.
-fn units_and_pace(ui: &mut egui::Ui, s: &mut Settings) {
-    ui.label("Units");
-    ui.horizontal(|ui| {
-        ui.radio_value(&mut s.units, Units::Centimetres, "Centimetres");
-        ui.radio_value(&mut s.units, Units::Inches, "Inches");
+fn units_and_pace(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
+    rows.row(ui, "Units", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.radio_value(&mut s.units, Units::Centimetres, "Centimetres");
+            ui.radio_value(&mut s.units, Units::Inches, "Inches");
+        });
     });
-    ui.end_row();
 
-    ui.label("Rolling pace");
-    ui.horizontal(|ui| {
+    rows.row(ui, "Rolling pace", |ui| {
         // Shown in the chosen unit, kept in cm/s.
         let factor = if s.units == Units::Inches {
             1.0 / 2.54
@@ -129,15 +205,20 @@ fn units_and_pace(ui: &mut egui::Ui, s: &mut Settings) {
         if response.changed() {
             s.pace_cm_per_s = shown / factor;
         }
-        ui.label(RichText::new("About 2.5 cm (1 inch) a second is right for most muscles.").weak());
+        ui.add(
+            egui::Label::new(
+                RichText::new("About 2.5 cm (1 inch) a second is right for most muscles.").weak(),
+            )
+            .wrap(),
+        );
     });
-    ui.end_row();
 }
 
 /// The default hold and rest, the get-ready, and the first side.
-fn timings(ui: &mut egui::Ui, s: &mut Settings) {
+fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
     number(
         ui,
+        rows,
         "Hold a tender spot for",
         &mut s.hold_seconds,
         limits::HOLD_SECONDS,
@@ -145,6 +226,7 @@ fn timings(ui: &mut egui::Ui, s: &mut Settings) {
     );
     number(
         ui,
+        rows,
         "Rest between exercises",
         &mut s.rest_seconds,
         limits::REST_SECONDS,
@@ -152,64 +234,64 @@ fn timings(ui: &mut egui::Ui, s: &mut Settings) {
     );
     number(
         ui,
+        rows,
         "Get ready before starting",
         &mut s.first_get_ready_seconds,
         limits::FIRST_GET_READY_SECONDS,
         " s",
     );
 
-    ui.label("Start with the");
-    ui.horizontal(|ui| {
-        ui.radio_value(&mut s.first_side, FirstSide::Left, "Left side");
-        ui.radio_value(&mut s.first_side, FirstSide::Right, "Right side");
+    rows.row(ui, "Start with the", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.radio_value(&mut s.first_side, FirstSide::Left, "Left side");
+            ui.radio_value(&mut s.first_side, FirstSide::Right, "Right side");
+        });
     });
-    ui.end_row();
 }
 
 /// Volume and mute.
-fn sound(ui: &mut egui::Ui, s: &mut Settings) {
-    ui.label("Sound");
-    ui.horizontal(|ui| {
-        let mut percent = (s.volume * 100.0).round() as u32;
-        let response = ui.add_enabled(
-            !s.muted,
-            egui::Slider::new(&mut percent, 0..=100).suffix(" %"),
-        );
-        let v = f64::from(percent);
-        let response = labelled(response, "Volume", || {
-            egui::WidgetInfo::slider(true, v, "Volume")
+fn sound(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
+    rows.row(ui, "Sound", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let mut percent = (s.volume * 100.0).round() as u32;
+            let response = ui.add_enabled(
+                !s.muted,
+                egui::Slider::new(&mut percent, 0..=100).suffix(" %"),
+            );
+            let v = f64::from(percent);
+            let response = labelled(response, "Volume", || {
+                egui::WidgetInfo::slider(true, v, "Volume")
+            });
+            if response.changed() {
+                s.volume = percent as f32 / 100.0;
+            }
+            ui.checkbox(&mut s.muted, "Mute");
         });
-        if response.changed() {
-            s.volume = percent as f32 / 100.0;
-        }
-        ui.checkbox(&mut s.muted, "Mute");
     });
-    ui.end_row();
 }
 
 /// Theme and text size.
-fn look(ui: &mut egui::Ui, s: &mut Settings) {
-    ui.label("Theme");
-    ui.horizontal(|ui| {
-        for theme in ThemePreference::ALL {
-            ui.radio_value(&mut s.theme, theme, theme.label());
-        }
+fn look(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
+    rows.row(ui, "Theme", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for theme in ThemePreference::ALL {
+                ui.radio_value(&mut s.theme, theme, theme.label());
+            }
+        });
     });
-    ui.end_row();
 
-    ui.label("Text size");
-    ui.horizontal(|ui| {
-        for size in TextSize::ALL {
-            ui.radio_value(&mut s.text_size, size, size.label());
-        }
+    rows.row(ui, "Text size", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for size in TextSize::ALL {
+                ui.radio_value(&mut s.text_size, size, size.label());
+            }
+        });
     });
-    ui.end_row();
 }
 
 /// The tools the user owns.
-fn tools(ui: &mut egui::Ui, s: &mut Settings) {
-    ui.label("Tools you own");
-    ui.vertical(|ui| {
+fn tools(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
+    rows.row(ui, "Tools you own", |ui| {
         for tool in Tool::ALL {
             let mut owned = s.tools_owned.contains(&tool);
             if ui.checkbox(&mut owned, tool.label()).changed() {
@@ -220,12 +302,14 @@ fn tools(ui: &mut egui::Ui, s: &mut Settings) {
                 }
             }
         }
-        ui.label(
-            RichText::new(
-                "Cards and routines offer something you own in place of a tool you lack.",
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "Cards and routines offer something you own in place of a tool you lack.",
+                )
+                .weak(),
             )
-            .weak(),
+            .wrap(),
         );
     });
-    ui.end_row();
 }

@@ -63,6 +63,8 @@ pub struct AppState {
     /// Quitting would lose settings that could not be saved: why, while
     /// the question is showing.
     pub quit_question: Option<String>,
+    /// The screen drawn last, to tell when another one opens.
+    drawn: Option<Screen>,
 }
 
 impl AppState {
@@ -88,7 +90,21 @@ impl AppState {
             routines_dir: None,
             settings_not_saved: None,
             quit_question: None,
+            drawn: None,
         }
+    }
+
+    /// Notes that the screen showing is being drawn; whether it was just
+    /// opened, and so starts at its top. The library coming back from a
+    /// card is not: it stays where it was, with that card in view.
+    pub fn note_drawn(&mut self) -> bool {
+        let back_from_card =
+            self.screen == Screen::Library && matches!(self.drawn, Some(Screen::Card { .. }));
+        let opened = self.drawn.as_ref() != Some(&self.screen);
+        if opened {
+            self.drawn = Some(self.screen.clone());
+        }
+        opened && !back_from_card
     }
 
     /// Whether a routine is playing on screen.

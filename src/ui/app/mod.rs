@@ -227,6 +227,8 @@ impl eframe::App for RollcoachApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.take_keys(ui.ctx());
         let now = self.clock.now();
+        let opened = self.state.note_drawn();
+        super::page::set_just_opened(ui.ctx(), opened);
         view::draw(ui, &mut self.state, now, &mut self.commands);
         self.apply_commands(ui.ctx());
         frame_cost::lighten(ui.ctx());

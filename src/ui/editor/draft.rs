@@ -37,26 +37,23 @@ impl Editor {
         ui.separator();
         let mut edit = None;
         let search = &mut self.search;
-        egui::ScrollArea::vertical()
-            .id_salt("steps")
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                let count = draft.routine.steps.len();
-                for (i, step) in draft.routine.steps.iter_mut().enumerate() {
-                    let row = StepRow {
-                        index: i,
-                        count,
-                        problems: &problems,
-                    };
-                    let (row_changed, row_edit) = row.show(ui, step, catalog, settings);
-                    changed |= row_changed;
-                    edit = edit.or(row_edit);
-                }
-                if let Some(step) = add_exercise_ui(ui, search, catalog, settings) {
-                    draft.routine.steps.push(step);
-                    changed = true;
-                }
-            });
+        crate::ui::page::scroll(ui, "steps").show(ui, |ui| {
+            let count = draft.routine.steps.len();
+            for (i, step) in draft.routine.steps.iter_mut().enumerate() {
+                let row = StepRow {
+                    index: i,
+                    count,
+                    problems: &problems,
+                };
+                let (row_changed, row_edit) = row.show(ui, step, catalog, settings);
+                changed |= row_changed;
+                edit = edit.or(row_edit);
+            }
+            if let Some(step) = add_exercise_ui(ui, search, catalog, settings) {
+                draft.routine.steps.push(step);
+                changed = true;
+            }
+        });
         match edit {
             Some(StepEdit::Move(i, j)) => draft.routine.steps.swap(i, j),
             Some(StepEdit::Remove(i)) => {
@@ -93,20 +90,25 @@ fn header_ui(
     settings: &Settings,
 ) -> bool {
     let mut changed = false;
-    ui.horizontal(|ui| {
+    // The fields shrink to the width there is; the total goes under the
+    // name when it doesn't fit beside it.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Name").strong());
-        changed |= named_field(ui, &mut draft.routine.name, 320.0, labels::NAME);
+        let width = ui.available_width().min(320.0);
+        changed |= named_field(ui, &mut draft.routine.name, width, labels::NAME);
         let total = Session::new(&draft.routine, catalog, settings)
             .map(|s| length_text(s.timeline().total()))
             .unwrap_or_else(|_| "-".into());
-        ui.label(RichText::new(format!("Total {total}")).size(18.0).strong());
+        let total = RichText::new(format!("Total {total}")).size(18.0).strong();
+        ui.add(egui::Label::new(total).extend());
     });
     ui.horizontal(|ui| {
         ui.label("About");
-        changed |= named_field(ui, &mut draft.routine.description, 420.0, labels::ABOUT);
+        let width = ui.available_width().min(420.0);
+        changed |= named_field(ui, &mut draft.routine.description, width, labels::ABOUT);
     });
     for p in problems.iter().filter(|p| p.step.is_none()) {
-        ui.label(RichText::new(&p.message).color(caution_colour(ui)));
+        ui.add(egui::Label::new(RichText::new(&p.message).color(caution_colour(ui))).wrap());
     }
     changed
 }
@@ -119,7 +121,8 @@ fn buttons_ui(
     commands: &mut Commands,
     delete: &mut Option<std::path::PathBuf>,
 ) {
-    ui.horizontal(|ui| {
+    // A narrow window puts the last buttons on a second line.
+    ui.horizontal_wrapped(|ui| {
         let save = egui::Button::new(RichText::new(Action::SaveRoutine.label()).strong());
         let save = ui.add_enabled(valid && draft.dirty, save);
         if save.on_hover_text(Action::SaveRoutine.tooltip()).clicked() {
@@ -137,7 +140,7 @@ fn buttons_ui(
             *delete = Some(path.clone());
         }
         if draft.dirty {
-            ui.label(RichText::new("Unsaved changes").weak());
+            ui.add(egui::Label::new(RichText::new("Unsaved changes").weak()).extend());
         }
     });
 }
@@ -165,18 +168,39 @@ impl StepRow<'_> {
         let mut edit = None;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                let title = format!("{}. {name}", self.index + 1);
-                ui.label(RichText::new(title).size(18.0).strong());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    edit = self.move_buttons(ui);
+            let title = RichText::new(format!("{}. {name}", self.index + 1))
+                .size(18.0)
+                .strong();
+            let buttons = ["Up", "Down", "Remove"]
+                .map(|b| button_width(ui, b))
+                .iter()
+                .sum::<f32>()
+                + 3.0 * ui.spacing().item_spacing.x;
+            let row_h = ui.spacing().interact_size.y;
+            if text_width(ui, title.clone()) + buttons <= ui.available_width() {
+                ui.horizontal(|ui| {
+                    ui.label(title);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        edit = self.move_buttons(ui);
+                    });
                 });
-            });
+            } else {
+                // A long name wraps, its buttons on the line under it.
+                ui.add(egui::Label::new(title).wrap());
+                let width = ui.available_width();
+                ui.allocate_ui_with_layout(
+                    egui::vec2(width, row_h),
+                    egui::Layout::right_to_left(egui::Align::Center),
+                    |ui| edit = self.move_buttons(ui),
+                );
+            }
             ui.horizontal_wrapped(|ui| {
                 changed |= step_fields(ui, self.index, step, (settings.pace_cm_per_s, stroke));
             });
             for p in self.problems.iter().filter(|p| p.step == Some(self.index)) {
-                ui.label(RichText::new(&p.message).color(caution_colour(ui)));
+                ui.add(
+                    egui::Label::new(RichText::new(&p.message).color(caution_colour(ui))).wrap(),
+                );
             }
         });
         (changed, edit)
@@ -207,6 +231,19 @@ impl StepRow<'_> {
 
 /// A whole-number field with an accessible name; returns whether it changed.
 fn number_field(ui: &mut egui::Ui, index: usize, label: &str, value: &mut u32, unit: &str) -> bool {
+    let width = pair_width(ui, label, &format!("{value}{unit}"));
+    together(ui, width, |ui| {
+        number_field_inline(ui, index, label, value, unit)
+    })
+}
+
+fn number_field_inline(
+    ui: &mut egui::Ui,
+    index: usize,
+    label: &str,
+    value: &mut u32,
+    unit: &str,
+) -> bool {
     ui.label(label);
     let response = ui.add(egui::DragValue::new(&mut *value).speed(1).suffix(unit));
     let name = format!("{label} (exercise {})", index + 1);
@@ -228,21 +265,35 @@ fn decimal_field(
     unit: &str,
 ) -> bool {
     let mut shown = value.unwrap_or(default);
+    let width = pair_width(ui, label, &format!("{shown:.1}{unit}"));
+    together(ui, width, |ui| {
+        decimal_field_inline(ui, index, label, value, &mut shown, unit)
+    })
+}
+
+fn decimal_field_inline(
+    ui: &mut egui::Ui,
+    index: usize,
+    label: &str,
+    value: &mut Option<f32>,
+    shown: &mut f32,
+    unit: &str,
+) -> bool {
     ui.label(label);
     let response = ui.add(
-        egui::DragValue::new(&mut shown)
+        egui::DragValue::new(&mut *shown)
             .speed(0.1)
             .fixed_decimals(1)
             .suffix(unit),
     );
     let name = format!("{label} (exercise {})", index + 1);
     response.widget_info(|| {
-        let mut info = egui::WidgetInfo::drag_value(true, f64::from(shown));
+        let mut info = egui::WidgetInfo::drag_value(true, f64::from(*shown));
         info.label = Some(name.clone());
         info
     });
     if response.changed() {
-        *value = Some(shown);
+        *value = Some(*shown);
     }
     response.changed()
 }
@@ -271,8 +322,14 @@ fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step, defaults: (f32,
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
     changed |= number_field(ui, index, "Roll", &mut step.roll_seconds, " s");
-    changed |= number_field(ui, index, "Holds", &mut step.holds, "");
-    changed |= number_field(ui, index, "of", &mut step.hold_seconds, " s");
+    // "Holds 2 of 30 s" stays on one line.
+    let holds = pair_width(ui, "Holds", &step.holds.to_string())
+        + ui.spacing().item_spacing.x
+        + pair_width(ui, "of", &format!("{} s", step.hold_seconds));
+    changed |= together(ui, holds, |ui| {
+        number_field_inline(ui, index, "Holds", &mut step.holds, "")
+            | number_field_inline(ui, index, "of", &mut step.hold_seconds, " s")
+    });
     // Two short rows rather than a wrap that splits a label from its value.
     ui.end_row();
     changed |= number_field(ui, index, "Rest after", &mut step.rest_seconds, " s");
@@ -291,11 +348,11 @@ fn add_exercise_ui(
 ) -> Option<Step> {
     let mut added = None;
     ui.separator();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Add an exercise").strong());
         let field = egui::TextEdit::singleline(search)
             .hint_text("name or muscle")
-            .desired_width(240.0);
+            .desired_width(ui.available_width().min(240.0));
         let response = ui.add(field);
         response.widget_info(|| {
             let mut info = egui::WidgetInfo::text_edit(true, search.as_str(), search.as_str(), "");
@@ -318,4 +375,40 @@ fn add_exercise_ui(
         }
     });
     added
+}
+
+/// The width of `text` on one line.
+fn text_width(ui: &egui::Ui, text: impl Into<egui::WidgetText>) -> f32 {
+    text.into()
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+}
+
+/// The width of a button showing `text`.
+fn button_width(ui: &egui::Ui, text: &str) -> f32 {
+    text_width(ui, text) + 2.0 * ui.spacing().button_padding.x
+}
+
+/// The width of a label and the number field showing `value` after it.
+fn pair_width(ui: &egui::Ui, label: &str, value: &str) -> f32 {
+    let field = button_width(ui, value).max(ui.spacing().interact_size.x);
+    text_width(ui, label) + ui.spacing().item_spacing.x + field
+}
+
+/// Draws what `add` draws on one line `width` wide, so that a wrapping row
+/// moves it to the next line whole rather than part of it.
+fn together<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(width.ceil(), height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        add,
+    )
+    .inner
 }

@@ -35,6 +35,13 @@ pub mod labels {
     pub const KEEP_EDITING: &str = "Keep editing";
 }
 
+/// The list of routines' width at first, and the range it can be dragged in.
+const LIST_WIDTH: f32 = 260.0;
+const LIST_WIDTH_MIN: f32 = 150.0;
+const LIST_WIDTH_MAX: f32 = 400.0;
+/// What the list leaves to the routine being edited.
+const DRAFT_KEEP: f32 = 400.0;
+
 /// A routine being edited.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -213,11 +220,19 @@ impl Editor {
         settings: &Settings,
         commands: &mut Commands,
     ) {
+        // The list gives way first in a narrow window: the routine being
+        // edited keeps room for its fields and buttons.
+        let widest = crate::ui::page::side_width(ui, LIST_WIDTH_MAX, LIST_WIDTH_MIN, DRAFT_KEEP);
         egui::Panel::left("my_routines")
             .frame(crate::ui::panel::side(ui))
-            .resizable(false)
-            .exact_size(260.0)
-            .show(ui, |ui| self.list_ui(ui, commands));
+            .resizable(true)
+            .default_size(LIST_WIDTH.min(widest))
+            .size_range(LIST_WIDTH_MIN..=widest)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("my_routines")
+                    .show(ui, |ui| self.list_ui(ui, commands));
+            });
         egui::CentralPanel::default().frame(crate::ui::panel::central(ui)).show(ui, |ui| {
             self.messages_ui(ui, commands);
             if self.draft.is_some() {
@@ -235,13 +250,14 @@ impl Editor {
 
     fn messages_ui(&mut self, ui: &mut egui::Ui, commands: &mut Commands) {
         if let Some(problem) = &self.problem {
-            ui.label(RichText::new(problem).color(caution_colour(ui)));
+            ui.add(egui::Label::new(RichText::new(problem).color(caution_colour(ui))).wrap());
         }
         if let Some(message) = &self.message {
-            ui.label(RichText::new(message).strong());
+            ui.add(egui::Label::new(RichText::new(message).strong()).wrap());
         }
         if let Some(file) = &self.deleted {
-            ui.horizontal(|ui| {
+            // A long name wraps, Undo after it.
+            ui.horizontal_wrapped(|ui| {
                 ui.label(format!("Deleted \"{}\".", file.routine.name));
                 if ui.button(labels::UNDO).clicked() {
                     commands.push(super::Command::UndoDelete);
