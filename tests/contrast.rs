@@ -64,6 +64,15 @@ fn flatten(clip: Rect, shape: &Shape, out: &mut Vec<Painted>) {
     }
 }
 
+/// The last frame's shapes in the order they were painted.
+fn painted(harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>) -> Vec<Painted> {
+    let mut painted = Vec::new();
+    for clipped in &harness.output().shapes {
+        flatten(clipped.clip_rect, &clipped.shape, &mut painted);
+    }
+    painted
+}
+
 /// One text that is too faint.
 #[derive(Debug)]
 struct Faint {
@@ -97,10 +106,7 @@ fn faint_texts(harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>)
         .map(|n| n.rect())
         .collect();
     let base = harness.ctx.global_style().visuals.panel_fill;
-    let mut painted = Vec::new();
-    for clipped in &harness.output().shapes {
-        flatten(clipped.clip_rect, &clipped.shape, &mut painted);
-    }
+    let painted = painted(harness);
     let mut faint = Vec::new();
     for (index, p) in painted.iter().enumerate() {
         let Shape::Text(text) = &p.shape else {
@@ -171,10 +177,7 @@ fn faint_progress(harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachAp
         .map(|n| n.rect())
         .collect();
     let base = harness.ctx.global_style().visuals.panel_fill;
-    let mut painted = Vec::new();
-    for clipped in &harness.output().shapes {
-        flatten(clipped.clip_rect, &clipped.shape, &mut painted);
-    }
+    let painted = painted(harness);
     let mut faint = Vec::new();
     for bar in &bars {
         let parts: Vec<usize> = painted

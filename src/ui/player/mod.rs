@@ -198,14 +198,7 @@ impl Player {
             })
             .collect();
         let (time, line) = self.time_and_line(state, now);
-        let content = Content {
-            title: &words.title,
-            subject: &words.subject,
-            time: &time,
-            instruction: &words.instruction,
-            paused: line.as_deref(),
-            rolling: state.stroke_position.is_some(),
-        };
+        let content = Content::of(words, &time, line.as_deref(), state);
         let frame = layout::Frame {
             header: &header,
             pain: (&pain, caution_colour(ui)),
@@ -368,14 +361,7 @@ fn follow_along(
     commands: &mut Commands,
 ) {
     let (time, line) = player.time_and_line(state, now);
-    let content = Content {
-        title: &words.title,
-        subject: &words.subject,
-        time: &time,
-        instruction: &words.instruction,
-        paused: line.as_deref(),
-        rolling: state.stroke_position.is_some(),
-    };
+    let content = Content::of(words, &time, line.as_deref(), state);
     let leave_text = format!(
         "Leave the follow-along view ({})",
         Action::ToggleFollowAlong.key_text().unwrap_or_default()
@@ -497,5 +483,20 @@ fn confirm_stop(ctx: &egui::Context, commands: &mut Commands) {
         Some(true) => commands.push(Action::ConfirmStop.into()),
         Some(false) => commands.push(Action::CancelStop.into()),
         None => {}
+    }
+}
+
+impl<'a> Content<'a> {
+    /// The middle's words: the phase's, the time (or "Paused") and the line
+    /// under the instruction.
+    fn of(words: &'a Words, time: &'a str, line: Option<&'a str>, state: &SessionState) -> Self {
+        Content {
+            title: &words.title,
+            subject: &words.subject,
+            time,
+            instruction: &words.instruction,
+            paused: line,
+            rolling: state.stroke_position.is_some(),
+        }
     }
 }
