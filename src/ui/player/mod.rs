@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use eframe::egui::{self, RichText};
+use eframe::egui;
 
 use crate::ui::Commands;
 use crate::ui::action::Action;
@@ -13,6 +13,7 @@ use crate::ui::theme::{Palette, caution_colour};
 use crate::ui::widgets::illustration;
 use crate::ui::widgets::progress::progress_bar;
 use crate::ui::widgets::question::Question;
+mod follow;
 mod layout;
 mod words;
 
@@ -20,7 +21,8 @@ use crate::catalog::Catalog;
 use crate::model::{Exercise, Settings};
 use crate::session::{PhaseKind, Session, SessionState};
 use crate::ui::words::clock_text;
-use layout::{Content, FollowPlan, Middle, Plan, TextBlock};
+use follow::follow_along;
+use layout::{Content, Middle, Plan, TextBlock};
 use words::Words;
 
 /// How often the pacing animation is redrawn. Five pictures a second show
@@ -348,68 +350,6 @@ fn text_block(ui: &mut egui::Ui, text: &TextBlock, state: &SessionState) {
     }
     if let Some(paused) = &text.paused {
         label(ui, paused);
-    }
-}
-
-fn follow_along(
-    ui: &mut egui::Ui,
-    player: &Player,
-    now: Duration,
-    state: &SessionState,
-    exercise: Option<&Exercise>,
-    words: &Words,
-    commands: &mut Commands,
-) {
-    let (time, line) = player.time_and_line(state, now);
-    let content = Content::of(words, &time, line.as_deref(), state);
-    let leave_text = format!(
-        "Leave the follow-along view ({})",
-        Action::ToggleFollowAlong.key_text().unwrap_or_default()
-    );
-    let leave_height = 18.0 + 2.0 * ui.spacing().button_padding.y + 6.0;
-    let plan = FollowPlan::new(ui, ui.available_size(), &content, leave_height);
-    let label = |ui: &mut egui::Ui, g: &std::sync::Arc<egui::Galley>| {
-        ui.add(egui::Label::new(g.clone()));
-    };
-    let width = ui.available_width();
-    let clock = |ui: &mut egui::Ui, width: f32| {
-        label(ui, &plan.time);
-        progress_bar(ui, phase_progress(state), width, layout::FOLLOW_PROGRESS);
-        if let Some(p) = state.stroke_position {
-            pacing_track(ui, p, width, plan.sizes.track);
-        }
-    };
-    let mut body = |ui: &mut egui::Ui| {
-        ui.vertical_centered(|ui| {
-            label(ui, &plan.phase);
-            if plan.beside {
-                ui.horizontal_top(|ui| {
-                    ui.spacing_mut().item_spacing.x = layout::PICTURE_GAP;
-                    picture(ui, state, exercise, plan.picture);
-                    let rest = ui.available_width();
-                    ui.vertical_centered(|ui| clock(ui, rest));
-                });
-            } else {
-                clock(ui, width);
-                if plan.picture.y > 0.0 {
-                    picture(ui, state, exercise, plan.picture);
-                }
-            }
-            label(ui, &plan.instruction);
-            if let Some(paused) = &plan.paused {
-                label(ui, paused);
-            }
-            if ui.button(RichText::new(&leave_text).size(18.0)).clicked() {
-                commands.push(Action::ToggleFollowAlong.into());
-            }
-        });
-    };
-    if plan.scroll {
-        egui::ScrollArea::vertical()
-            .id_salt("follow_along")
-            .show(ui, body);
-    } else {
-        body(ui);
     }
 }
 
