@@ -46,11 +46,12 @@ pub fn show(
             if wide {
                 ui.columns(2, |cols| {
                     picture(&mut cols[0], exercise);
-                    crate::ui::page::scroll(&mut cols[1], "card_text")
-                        .show(&mut cols[1], |ui| details(ui, exercise, settings));
+                    crate::ui::page::show(&mut cols[1], "card_text", |ui| {
+                        details(ui, exercise, settings)
+                    });
                 });
             } else {
-                crate::ui::page::scroll(ui, "card_text").show(ui, |ui| {
+                crate::ui::page::show(ui, "card_text", |ui| {
                     picture(ui, exercise);
                     details(ui, exercise, settings);
                 });
@@ -68,15 +69,25 @@ fn nav_bar(ui: &mut egui::Ui, exercise: &Exercise, catalog: &Catalog, commands: 
         if action_button(ui, Action::BackToLibrary, true).clicked() {
             commands.push(Action::BackToLibrary.into());
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if action_button(ui, Action::NextCard, has_next).clicked() {
-                commands.push(Action::NextCard.into());
-            }
-            if action_button(ui, Action::PreviousCard, index > 0).clicked() {
-                commands.push(Action::PreviousCard.into());
-            }
-            ui.label(RichText::new(format!("{} of {}", index + 1, all.len())).weak());
-        });
+        // Laid out left to right at the right edge, so that Tab reaches
+        // Previous before Next.
+        let place = RichText::new(format!("{} of {}", index + 1, all.len())).weak();
+        let button = |a: Action| {
+            text_width(ui, RichText::new(a.label()), egui::TextStyle::Button)
+                + 2.0 * ui.spacing().button_padding.x
+        };
+        let width = text_width(ui, place.clone(), egui::TextStyle::Body)
+            + button(Action::PreviousCard)
+            + button(Action::NextCard)
+            + 3.0 * ui.spacing().item_spacing.x;
+        ui.add_space((ui.available_width() - width).max(0.0));
+        ui.label(place);
+        if action_button(ui, Action::PreviousCard, index > 0).clicked() {
+            commands.push(Action::PreviousCard.into());
+        }
+        if action_button(ui, Action::NextCard, has_next).clicked() {
+            commands.push(Action::NextCard.into());
+        }
     });
 }
 

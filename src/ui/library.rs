@@ -40,6 +40,8 @@ pub struct Library {
     search_id: Option<egui::Id>,
     /// Scroll the selected card into view on the next frame.
     scroll_to_selected: bool,
+    /// Give the selected card the keyboard focus on the next frame.
+    focus_selected: bool,
 }
 
 impl Library {
@@ -91,7 +93,10 @@ impl Library {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("library_filters")
-                    .show(ui, |ui| self.filters_ui(ui, settings, commands));
+                    .show(ui, |ui| {
+                        self.filters_ui(ui, settings, commands);
+                        crate::ui::focus::follow(ui);
+                    });
             });
         let visible = self.visible(catalog, settings);
         self.selected = self.selected.min(visible.len().saturating_sub(1));
@@ -113,7 +118,7 @@ impl Library {
                     self.empty_ui(ui, settings);
                     return;
                 }
-                crate::ui::page::scroll(ui, "library_grid").show(ui, |ui| {
+                crate::ui::page::show(ui, "library_grid", |ui| {
                     self.grid_ui(ui, &visible, settings, commands);
                 });
             });
@@ -138,20 +143,22 @@ impl Library {
         if response.has_focus()
             && ui.input(|i| i.key_pressed(Key::ArrowDown) || i.key_pressed(Key::Enter))
         {
-            response.surrender_focus();
             self.selected = 0;
+            self.focus_selected = true;
+            self.scroll_to_selected = true;
         }
 
         ui.add_space(10.0);
         ui.label(RichText::new("Body region").strong());
+        // Up and Down walk the regions, then the tools.
+        let mut group = crate::ui::focus::Group::default();
         let mut pick = |ui: &mut egui::Ui, region: Option<BodyRegion>, label: &str| {
             let r = ui.selectable_label(self.region == region, label);
             if r.clicked() {
                 self.region = region;
                 self.selected = 0;
-                // Give the arrow keys back to the grid.
-                r.surrender_focus();
             }
+            group.add(&r);
         };
         pick(ui, None, ALL_REGIONS);
         for region in BodyRegion::ALL {
@@ -165,9 +172,10 @@ impl Library {
             let r = ui.checkbox(&mut owned, tool.label());
             if r.changed() {
                 commands.push(Command::SetToolOwned(tool, owned));
-                r.surrender_focus();
             }
+            group.add(&r);
         }
+        group.finish(ui);
         ui.add_space(4.0);
         ui.label(
             RichText::new("Cards show only what you can do with the tools you tick.")
@@ -223,6 +231,8 @@ impl Library {
         };
         self.selected = moved;
         self.scroll_to_selected = true;
+        // The focus ring goes with the selection it stands on.
+        self.focus_selected = crate::ui::focus::focused_takes_arrows(ctx);
         None
     }
 
@@ -250,9 +260,17 @@ impl Library {
                     let index = row * cols + col;
                     let selected = index == self.selected;
                     let response = card(ui, exercise, text, card_w, text_h, selected);
+                    crate::ui::focus::takes_arrows(ui.ctx(), response.id);
+                    if response.gained_focus() {
+                        self.selected = index;
+                    }
                     if response.clicked() {
                         self.selected = index;
                         commands.push(Command::OpenCard(exercise.id.clone()));
+                    }
+                    if selected && self.focus_selected {
+                        response.request_focus();
+                        self.focus_selected = false;
                     }
                     if selected && self.scroll_to_selected {
                         response.scroll_to_me(None);
@@ -344,7 +362,7 @@ fn card(
     selected: bool,
 ) -> egui::Response {
     let pic_h = (width * PICTURE_ASPECT).round();
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, pic_h + text_h), Sense::CLICK);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, pic_h + text_h), Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &exercise.name));
     let hover = format!("{}: {}", exercise.name, exercise.muscles.join(", "));
     let response = response

@@ -14,6 +14,7 @@ mod card;
 pub mod clock;
 mod command;
 pub mod editor;
+mod focus;
 pub mod frame_cost;
 pub mod icon;
 pub mod library;

@@ -36,7 +36,7 @@ pub fn show(
             .weak(),
         );
             ui.add_space(8.0);
-            crate::ui::page::scroll(ui, "routines").show(ui, |ui| {
+            crate::ui::page::show(ui, "routines", |ui| {
                 for routine in catalog.routines() {
                     routine_row(ui, routine, catalog, settings, commands);
                 }

@@ -46,7 +46,7 @@ pub fn show(ui: &mut egui::Ui, first_run: bool, commands: &mut Commands) {
     egui::CentralPanel::default()
         .frame(crate::ui::panel::central(ui))
         .show(ui, |ui| {
-            crate::ui::page::scroll(ui, "safety").show(ui, |ui| centred_column(ui, content));
+            crate::ui::page::show(ui, "safety", |ui| centred_column(ui, content));
         });
 }
 

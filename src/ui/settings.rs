@@ -28,7 +28,7 @@ pub fn show(
                 Some(why) => not_saved_ui(ui, why, commands),
             }
             ui.add_space(8.0);
-            crate::ui::page::scroll(ui, "settings").show(ui, |ui| {
+            crate::ui::page::show(ui, "settings", |ui| {
                 let rows = Rows::new(ui);
                 rows_ui(ui, &rows, &mut s);
             });

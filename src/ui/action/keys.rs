@@ -48,7 +48,7 @@ pub fn shortcut_text(shortcut: &KeyboardShortcut, mac: bool) -> String {
 /// Whether a key press belongs to a focused text field or widget rather
 /// than to an action: a field being typed in keeps every plain key, a
 /// focused widget in a place that yields keeps the arrows, Enter and Space.
-fn key_is_free(shortcut: &KeyboardShortcut, place: Place, typing: bool, focused: bool) -> bool {
+fn key_is_free(shortcut: &KeyboardShortcut, place: Place, typing: bool, focused: Focused) -> bool {
     let m = shortcut.modifiers;
     let k = shortcut.logical_key;
     let function_key = matches!(
@@ -72,19 +72,42 @@ fn key_is_free(shortcut: &KeyboardShortcut, place: Place, typing: bool, focused:
     if typing {
         return false;
     }
-    let widget_key = matches!(
+    let arrow = matches!(
         k,
-        Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown | Key::Enter | Key::Space
+        Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown
     );
-    !(focused && widget_key && place.yields_to_focus())
+    let press = matches!(k, Key::Enter | Key::Space);
+    let yields = match focused {
+        Focused::Nothing => false,
+        // Enter and Space press the focused button; the arrows move along
+        // the list it is in.
+        Focused::Widget => (press || arrow) && place.yields_to_focus(),
+        // A widget that takes the arrows itself leaves them to the screen.
+        Focused::TakesArrows => press && place.yields_to_focus(),
+    };
+    !yields
+}
+
+/// What has the keyboard focus, as far as the screen's keys are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focused {
+    Nothing,
+    Widget,
+    TakesArrows,
 }
 
 /// The actions whose keys were pressed this frame in `place`; their key
 /// presses are consumed. Shortcuts with more modifiers are matched first,
 /// so Ctrl+S saves rather than starts an exercise.
 pub fn pressed(ctx: &egui::Context, place: Place) -> Vec<Action> {
-    let typing = ctx.egui_wants_keyboard_input();
-    let focused = ctx.memory(|m| m.focused()).is_some();
+    let typing = ctx.text_edit_focused();
+    let focused = if ctx.memory(|m| m.focused()).is_none() {
+        Focused::Nothing
+    } else if crate::ui::focus::focused_takes_arrows(ctx) {
+        Focused::TakesArrows
+    } else {
+        Focused::Widget
+    };
     let mut live: Vec<(Action, KeyboardShortcut)> = Action::ALL
         .iter()
         .filter(|a| a.is_live_in(place))

@@ -63,14 +63,16 @@ impl Place {
         }
     }
 
-    /// Whether a focused widget here keeps the plain keys it uses itself
-    /// (arrows, Enter, Space): egui moves focus with the arrows and presses
-    /// a focused button with Enter. The player and the questions take them
-    /// always, so that Space pauses whatever has the focus.
+    /// Whether a focused widget here keeps the plain keys it uses itself:
+    /// Enter and Space press a focused button, the arrows move along the
+    /// list it is in (unless it takes the arrows itself, as a library card
+    /// does). The player takes them always, so that Space pauses whatever
+    /// has the focus; elsewhere these keys have no action of the screen's
+    /// and go to the focused widget anyway.
     fn yields_to_focus(self) -> bool {
         // In the stop question, Enter presses the focused answer; with
         // none focused, it stops.
-        matches!(self, Place::Library | Place::Card | Place::StopQuestion)
+        matches!(self, Place::Library | Place::StopQuestion)
     }
 }
 

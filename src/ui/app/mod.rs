@@ -225,12 +225,14 @@ impl eframe::App for RollcoachApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        super::focus::keep_arrows_for_the_screen(ui.ctx());
         self.take_keys(ui.ctx());
         let now = self.clock.now();
         let opened = self.state.note_drawn();
         super::page::set_just_opened(ui.ctx(), opened);
         view::draw(ui, &mut self.state, now, &mut self.commands);
         self.apply_commands(ui.ctx());
+        super::focus::end_frame(ui.ctx());
         frame_cost::lighten(ui.ctx());
     }
 

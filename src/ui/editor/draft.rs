@@ -37,7 +37,7 @@ impl Editor {
         ui.separator();
         let mut edit = None;
         let search = &mut self.search;
-        crate::ui::page::scroll(ui, "steps").show(ui, |ui| {
+        crate::ui::page::show(ui, "steps", |ui| {
             let count = draft.routine.steps.len();
             for (i, step) in draft.routine.steps.iter_mut().enumerate() {
                 let row = StepRow {

@@ -1,0 +1,282 @@
+//! Keyboard only: pages scroll, focus stays in view and where it was, and
+//! the arrows do one thing, the screen's.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
+
+mod common;
+
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use rollcoach::ui::{RollcoachApp, Screen};
+
+type App = Harness<'static, RollcoachApp>;
+
+fn press(h: &mut App, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+/// Where the node labelled `label` is, in points (the tree is in pixels).
+fn rect_of(h: &App, label: &str) -> egui::Rect {
+    let node = h.get_by_label(label);
+    let b = node
+        .accesskit_node()
+        .bounding_box()
+        .expect("a node on screen");
+    let zoom = h.ctx.pixels_per_point();
+    egui::Rect::from_min_max(
+        egui::pos2(b.x0 as f32, b.y0 as f32) / zoom,
+        egui::pos2(b.x1 as f32, b.y1 as f32) / zoom,
+    )
+}
+
+/// Whether the node labelled `label` is wholly inside a window of `size`.
+fn in_view(h: &App, label: &str, size: [f32; 2]) -> bool {
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size.into()).expand(0.5);
+    window.contains_rect(rect_of(h, label))
+}
+
+/// The label of the focused node, if any.
+fn focused(h: &App) -> Option<String> {
+    h.root()
+        .children_recursive()
+        .find(|n| n.is_focused())
+        .and_then(|n| n.accesskit_node().label())
+}
+
+/// Presses Tab until the node labelled `label` has the focus.
+fn tab_to(h: &mut App, label: &str) {
+    for _ in 0..80 {
+        if focused(h).as_deref() == Some(label) {
+            return;
+        }
+        press(h, Key::Tab);
+    }
+    panic!(
+        "Tab never reached {label:?}; the focus is on {:?}",
+        focused(h)
+    );
+}
+
+const SMALL: [f32; 2] = [800.0, 560.0];
+
+/// Opens the card of exercise `id` from the library.
+fn open_card(h: &mut App, id: &str) {
+    let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
+    let name = catalog.get(id).unwrap().name.clone();
+    h.get_by_label(&name).click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().state().screen, Screen::Card { id: id.into() });
+}
+
+#[test]
+fn a_whole_card_is_read_by_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start_sized(dir.path(), SMALL);
+    open_card(&mut h, "calves");
+    assert!(
+        !in_view(&h, "Timings", SMALL),
+        "the card is longer than the window"
+    );
+    let top = |h: &App| rect_of(h, "Timings").top();
+    let start = top(&h);
+
+    // End goes to the bottom, Home back to the top.
+    press(&mut h, Key::End);
+    h.run();
+    assert!(in_view(&h, "Timings", SMALL), "End shows the last section");
+    press(&mut h, Key::Home);
+    h.run();
+    assert_eq!(top(&h), start, "Home goes back to the top");
+
+    // Page Down, Space and Down each move it on, never to another card;
+    // Page Up comes back.
+    press(&mut h, Key::PageDown);
+    h.run();
+    let after_page = top(&h);
+    assert!(
+        after_page < start - 100.0,
+        "Page Down scrolls: {start} -> {after_page}"
+    );
+    press(&mut h, Key::Space);
+    h.run();
+    let after_space = top(&h);
+    assert!(after_space < after_page, "Space scrolls");
+    press(&mut h, Key::ArrowUp);
+    h.run();
+    assert!(top(&h) > after_space, "Up scrolls");
+    press(&mut h, Key::PageUp);
+    h.run();
+    assert!(top(&h) > after_page, "Page Up scrolls back");
+    assert_eq!(
+        h.state().state().screen,
+        Screen::Card {
+            id: "calves".into()
+        }
+    );
+}
+
+#[test]
+fn the_safety_screen_is_read_to_the_end_by_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = common::start_sized(dir.path(), SMALL);
+    let last = "Drink some water when you are done.";
+    assert!(
+        !in_view(&h, last, SMALL),
+        "the rules are longer than the window"
+    );
+    for _ in 0..6 {
+        press(&mut h, Key::PageDown);
+    }
+    h.run();
+    assert!(in_view(&h, last, SMALL), "Page Down reaches the end");
+    assert_eq!(h.state().state().screen, Screen::Safety { first_run: true });
+}
+
+#[test]
+fn a_tool_reached_by_tab_is_scrolled_into_view_and_keeps_the_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let size = [1000.0, 520.0];
+    let mut h = common::start_sized(dir.path(), size);
+    assert!(
+        !in_view(&h, "Weighted ball", size),
+        "below the window at first"
+    );
+    tab_to(&mut h, "Weighted ball");
+    h.run();
+    assert!(
+        in_view(&h, "Weighted ball", size),
+        "Tab shows what it focuses"
+    );
+
+    // Space ticks it; the focus stays on it, and the next Tab goes on from
+    // there rather than from the menu bar.
+    let owned = |h: &App| {
+        h.state()
+            .state()
+            .settings
+            .tools_owned
+            .contains(&rollcoach::model::Tool::WeightedBall)
+    };
+    let before = owned(&h);
+    press(&mut h, Key::Space);
+    h.run();
+    assert_ne!(owned(&h), before, "Space ticks the box");
+    assert_eq!(focused(&h).as_deref(), Some("Weighted ball"));
+}
+
+#[test]
+fn arrows_in_the_filters_stay_in_the_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start(dir.path());
+    tab_to(&mut h, "All regions");
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(focused(&h).as_deref(), Some("Feet"));
+    press(&mut h, Key::ArrowUp);
+    press(&mut h, Key::ArrowUp);
+    assert_eq!(
+        focused(&h).as_deref(),
+        Some("All regions"),
+        "stops at the top"
+    );
+    // Right and Left do not jump to the menu bar.
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(focused(&h).as_deref(), Some("All regions"));
+
+    // A region chosen with Enter keeps the focus.
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::Enter);
+    assert_eq!(focused(&h).as_deref(), Some("Feet"));
+    assert_eq!(h.state().state().screen, Screen::Library);
+}
+
+#[test]
+fn the_cards_are_in_the_tab_order_and_the_arrows_carry_the_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start(dir.path());
+    let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
+    let names: Vec<String> = catalog.exercises().iter().map(|e| e.name.clone()).collect();
+    tab_to(&mut h, &names[0]);
+    press(&mut h, Key::ArrowRight);
+    h.run();
+    assert_eq!(focused(&h).as_deref(), Some(names[1].as_str()));
+    press(&mut h, Key::Enter);
+    assert_eq!(
+        h.state().state().screen,
+        Screen::Card {
+            id: catalog.exercises()[1].id.clone()
+        }
+    );
+}
+
+#[test]
+fn on_a_card_the_arrows_change_the_card_whatever_has_the_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start(dir.path());
+    let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
+    let ids: Vec<String> = catalog.exercises().iter().map(|e| e.id.clone()).collect();
+    open_card(&mut h, &ids[1]);
+    // Tab reaches Previous before Next.
+    tab_to(&mut h, "Previous");
+    press(&mut h, Key::Tab);
+    assert_eq!(focused(&h).as_deref(), Some("Next"));
+    press(&mut h, Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.state().state().screen,
+        Screen::Card { id: ids[2].clone() }
+    );
+    assert_eq!(
+        focused(&h).as_deref(),
+        Some("Next"),
+        "the focus does not walk"
+    );
+}
+
+#[test]
+fn in_the_player_an_arrow_skips_once_and_the_focus_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut h, _time) = common::start_playing(dir.path(), "Feet and calves");
+    tab_to(&mut h, "Pause");
+    let step = |h: &App| {
+        let player = h.state().state().player.as_ref().unwrap();
+        player.session.state(h.state().now()).phase_index
+    };
+    let before = step(&h);
+    press(&mut h, Key::ArrowRight);
+    h.run();
+    assert_eq!(step(&h), before + 1, "one phase on");
+    assert_eq!(
+        focused(&h).as_deref(),
+        Some("Pause"),
+        "the focus ring stays"
+    );
+}
+
+#[test]
+fn ctrl_home_and_ctrl_end_go_to_the_ends_of_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start_sized(dir.path(), SMALL);
+    h.get_by_label("Settings").click();
+    h.run();
+    h.run();
+    assert!(!in_view(&h, "Weighted ball", SMALL));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run();
+    h.run();
+    assert!(in_view(&h, "Weighted ball", SMALL));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.run();
+    h.run();
+    assert!(!in_view(&h, "Weighted ball", SMALL));
+}
