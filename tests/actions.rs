@@ -200,6 +200,25 @@ fn check(action: Action, shortcut: &KeyboardShortcut) {
             assert!(!h.state().state().editor.has_unsaved_changes());
             assert_eq!(h.state().state().editor.routines.len(), 1);
         }
+        UndoDelete => {
+            let mut h = library(dir);
+            h.get_by_label("Routines").click();
+            h.run();
+            h.get_by_label("Duplicate Feet and calves").click();
+            h.run();
+            press(
+                &mut h,
+                &KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S),
+            );
+            assert_eq!(h.state().state().editor.routines.len(), 1);
+            h.get_by_label("Delete").click();
+            h.run();
+            h.get_by_label("Yes, delete it").click();
+            h.run();
+            assert!(h.state().state().editor.routines.is_empty());
+            press(&mut h, shortcut);
+            assert_eq!(h.state().state().editor.routines.len(), 1);
+        }
         TogglePause => {
             let (mut h, _) = playing(dir, ROLLING);
             press(&mut h, shortcut);

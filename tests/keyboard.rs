@@ -280,3 +280,53 @@ fn ctrl_home_and_ctrl_end_go_to_the_ends_of_the_settings() {
     h.run();
     assert!(!in_view(&h, "Weighted ball", SMALL));
 }
+
+#[test]
+fn ctrl_z_brings_back_a_deleted_routine() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let routines = common::write_routine(
+        dir.path(),
+        "mine.ron",
+        "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
+    );
+    let mut h = common::start(dir.path());
+    h.get_by_label("My routines").click();
+    h.run();
+    h.get_by_label("Mine").click();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    h.get_by_label("Yes, delete it").click();
+    h.run();
+    assert!(!routines.join("mine.ron").exists());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        routines.join("mine.ron").exists(),
+        "Ctrl+Z undoes the delete"
+    );
+    assert_eq!(h.state().state().editor.routines.len(), 1);
+    // Once: a second Ctrl+Z has nothing left to bring back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state().editor.routines.len(), 1);
+}
+
+#[test]
+fn the_shortcuts_window_closes_from_its_button_by_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start(dir.path());
+    press(&mut h, Key::Questionmark);
+    assert!(h.state().state().show_shortcuts);
+    tab_to(&mut h, "Close");
+    press(&mut h, Key::Enter);
+    assert!(
+        !h.state().state().show_shortcuts,
+        "Enter on Close closes it"
+    );
+    press(&mut h, Key::Questionmark);
+    press(&mut h, Key::Escape);
+    assert!(!h.state().state().show_shortcuts, "Esc closes it");
+}

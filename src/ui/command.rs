@@ -25,8 +25,6 @@ pub enum Command {
     DuplicateRoutine(Routine),
     /// Delete the routine file at this path (already confirmed).
     DeleteRoutine(PathBuf),
-    /// Bring back the routine deleted last.
-    UndoDelete,
     /// Import routine files (picked, or dropped on the window).
     Import(Vec<PathBuf>),
     /// Play a routine from its start.

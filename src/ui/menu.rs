@@ -95,6 +95,7 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool, top: f32) {
     // The window's frame and title bar, around the list.
     let chrome = 2.0 * ctx.global_style().spacing.window_margin.sum().y + 72.0;
     let width = area.width().min(700.0) - chrome / 2.0;
+    let mut close = false;
     egui::Window::new(Action::ShowShortcuts.label())
         .open(open)
         .collapsible(false)
@@ -109,8 +110,17 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool, top: f32) {
                 .max_height((area.height() - chrome).max(80.0))
                 .show(ui, |ui| shortcut_rows(ui, width, mac));
             let keys = Action::ShowShortcuts.key_text().unwrap_or_default();
-            ui.label(RichText::new(format!("Esc or {keys} closes this window.")).weak());
+            ui.horizontal_wrapped(|ui| {
+                // A button Tab reaches: the title bar's cross is not.
+                if ui.button("Close").clicked() {
+                    close = true;
+                }
+                ui.label(RichText::new(format!("Esc or {keys} closes this window.")).weak());
+            });
         });
+    if close {
+        *open = false;
+    }
 }
 
 /// One row per action: where it works, its keys, what it does; each column

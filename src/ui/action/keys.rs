@@ -66,6 +66,10 @@ fn key_is_free(shortcut: &KeyboardShortcut, place: Place, typing: bool, focused:
             | Key::F11
             | Key::F12
     );
+    // Undo and redo in a field being typed in are the field's.
+    if typing && (m.command || m.ctrl) && matches!(k, Key::Z | Key::Y) {
+        return false;
+    }
     if m.command || m.ctrl || m.mac_cmd || m.alt || function_key || k == Key::Escape {
         return true;
     }

@@ -124,6 +124,7 @@ pub enum Action {
     SaveRoutine,
     ImportRoutine,
     ExportRoutine,
+    UndoDelete,
     // The player.
     TogglePause,
     Back,
@@ -152,7 +153,7 @@ const fn command(key: Key) -> KeyboardShortcut {
 
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::AcceptSafety,
         Action::BackToLibrary,
         Action::SearchLibrary,
@@ -170,6 +171,7 @@ impl Action {
         Action::SaveRoutine,
         Action::ImportRoutine,
         Action::ExportRoutine,
+        Action::UndoDelete,
         Action::TogglePause,
         Action::Back,
         Action::Skip,
@@ -223,6 +225,7 @@ impl Action {
             SaveRoutine => "Save",
             ImportRoutine => "Import a routine file...",
             ExportRoutine => "Export...",
+            UndoDelete => "Undo",
             TogglePause => "Pause",
             Back => "Back",
             Skip => "Skip",
@@ -278,6 +281,7 @@ impl Action {
             SaveRoutine => "Save the routine",
             ImportRoutine => "Add a routine file someone shared",
             ExportRoutine => "Save a copy to share",
+            UndoDelete => "Bring back the routine deleted last",
             TogglePause => "Pause / resume",
             Back => "Go back",
             Skip => "Skip ahead",
@@ -319,6 +323,7 @@ impl Action {
             NextCard | Skip => const { &[key(Key::ArrowRight)] },
             StartExercise => const { &[key(Key::S)] },
             SaveRoutine => const { &[command(Key::S)] },
+            UndoDelete => const { &[command(Key::Z)] },
             TogglePause => const { &[key(Key::Space)] },
             // "=" is "+" without Shift on most keyboards.
             ExtendHold => const { &[key(Key::Plus), key(Key::Equals)] },
@@ -351,7 +356,9 @@ impl Action {
             SearchLibrary | SelectLeft | SelectRight | SelectUp | SelectDown | SelectFirst
             | SelectLast | OpenSelected => &[Place::Library],
             PreviousCard | NextCard | StartExercise => &[Place::Card],
-            NewRoutine | SaveRoutine | ImportRoutine | ExportRoutine => &[Place::Editor],
+            NewRoutine | SaveRoutine | ImportRoutine | ExportRoutine | UndoDelete => {
+                &[Place::Editor]
+            }
             TogglePause | Back | Skip | ExtendHold | TooIntense | ToggleMute
             | ToggleFollowAlong | AskStop => &[Place::Player],
             ConfirmStop | CancelStop => &[Place::StopQuestion],

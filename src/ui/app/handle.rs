@@ -38,7 +38,6 @@ impl RollcoachApp {
                 self.state.screen = Screen::Editor;
             }
             Command::DeleteRoutine(path) => self.delete_routine(&path),
-            Command::UndoDelete => self.undo_delete(),
             Command::Import(paths) => self.import(paths),
             Command::StartRoutine(routine) => self.start_routine(ctx, routine),
             Command::StartExercise(id) => self.start_exercise(ctx, &id),
@@ -89,6 +88,7 @@ impl RollcoachApp {
             SaveRoutine => self.save_routine(),
             ImportRoutine => self.import_dialog(),
             ExportRoutine => self.export_dialog(),
+            UndoDelete => self.undo_delete(),
             SaveSettingsAgain => self.saver.retry(),
             TogglePause | Back | Skip | ExtendHold | TooIntense | AskStop | CancelStop
             | ConfirmStop | ToggleFollowAlong => self.control_player(ctx, action),

@@ -259,8 +259,9 @@ impl Editor {
             // A long name wraps, Undo after it.
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("Deleted \"{}\".", file.routine.name));
-                if ui.button(labels::UNDO).clicked() {
-                    commands.push(super::Command::UndoDelete);
+                let undo = crate::ui::action::Action::UndoDelete;
+                if crate::ui::action::action_button(ui, undo, true).clicked() {
+                    commands.push(undo.into());
                 }
             });
         }
