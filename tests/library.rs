@@ -281,3 +281,46 @@ fn a_card_offers_the_substitute_you_own() {
     harness.get_by_label("Foam roller (as pictured): you don't have one");
     harness.get_by_label("Or: lacrosse ball: you have one, use it");
 }
+
+#[test]
+fn clear_resets_the_search_and_the_region_and_an_empty_search_offers_the_regions() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = common::start(dir.path());
+    assert!(harness.query_by_label("Clear").is_none(), "nothing to clear");
+    harness.get_by_label("Feet").click();
+    harness.run();
+    harness.get_by_label("Search by name or muscle").click();
+    harness.run();
+    harness
+        .get_by_label("Search by name or muscle")
+        .type_text("tight quads");
+    harness.run();
+    // The quads are not in the feet.
+    assert!(harness.state().state().visible_exercise_ids().is_empty());
+    harness.get_by_label_contains("No exercise matches \"tight quads\"");
+    harness.get_by_label("Look by body region instead:");
+    harness.get_by_label("Clear").click();
+    harness.run();
+    assert_eq!(harness.state().state().visible_exercise_ids(), all_ids());
+    assert!(
+        harness
+            .get_by_label("Search by name or muscle")
+            .is_focused(),
+        "the focus goes back to the search"
+    );
+
+    // With nothing found, a region is one click away.
+    harness
+        .get_by_label("Search by name or muscle")
+        .type_text("elbow");
+    harness.run();
+    assert!(harness.state().state().visible_exercise_ids().is_empty());
+    let offered: Vec<_> = harness.get_all_by_label("Lower legs").collect();
+    assert_eq!(offered.len(), 2, "in the filters and under the message");
+    offered[1].click();
+    harness.run();
+    let visible = harness.state().state().visible_exercise_ids();
+    assert!(visible.contains(&"calves".to_owned()), "{visible:?}");
+    assert!(!visible.contains(&"quads".to_owned()), "{visible:?}");
+}

@@ -25,6 +25,8 @@ const PICTURE_ASPECT: f32 = 0.62;
 
 /// Accessible label of the search field.
 pub const SEARCH_LABEL: &str = "Search by name or muscle";
+/// Label of the button that clears the search and the region.
+pub const CLEAR: &str = "Clear";
 /// Label of the region filter that shows every region.
 pub const ALL_REGIONS: &str = "All regions";
 
@@ -139,6 +141,16 @@ impl Library {
         if response.changed() {
             self.selected = 0;
         }
+        if self.is_filtered() {
+            let clear = ui
+                .button(CLEAR)
+                .on_hover_text("Clear the search and show every region");
+            if clear.clicked() {
+                self.clear_filters();
+                // The button goes; the focus goes back to the search.
+                ui.memory_mut(|m| m.request_focus(response.id));
+            }
+        }
         // Enter or Down in the search field goes to the first result.
         if response.has_focus()
             && ui.input(|i| i.key_pressed(Key::ArrowDown) || i.key_pressed(Key::Enter))
@@ -186,18 +198,45 @@ impl Library {
 
     fn empty_ui(&mut self, ui: &mut egui::Ui, settings: &Settings) {
         ui.add_space(24.0);
-        let why = if settings.tools_owned.is_empty() {
-            "Tick at least one tool you own to see the exercises."
-        } else {
-            "No exercise matches. Try another word, or another region."
-        };
-        ui.label(RichText::new(why).size(20.0));
-        if (!self.search.is_empty() || self.region.is_some())
-            && ui.button("Clear filters").clicked()
-        {
-            self.search.clear();
-            self.region = None;
+        if settings.tools_owned.is_empty() {
+            ui.label(
+                RichText::new("Tick at least one tool you own to see the exercises.").size(20.0),
+            );
+            return;
         }
+        let why = if self.search.trim().is_empty() {
+            "No exercise in this region can be done with the tools you ticked.".to_owned()
+        } else {
+            format!("No exercise matches \"{}\".", self.search.trim())
+        };
+        ui.add(egui::Label::new(RichText::new(why).size(20.0)).wrap());
+        ui.add_space(8.0);
+        ui.label("Look by body region instead:");
+        ui.horizontal_wrapped(|ui| {
+            for region in BodyRegion::ALL {
+                if ui.button(region.label()).clicked() {
+                    self.search.clear();
+                    self.region = Some(region);
+                    self.selected = 0;
+                    self.focus_selected = true;
+                }
+            }
+        });
+        ui.add_space(8.0);
+        if ui.button("Clear filters").clicked() {
+            self.clear_filters();
+        }
+    }
+
+    /// Whether a search or a region narrows the cards.
+    fn is_filtered(&self) -> bool {
+        !self.search.is_empty() || self.region.is_some()
+    }
+
+    fn clear_filters(&mut self) {
+        self.search.clear();
+        self.region = None;
+        self.selected = 0;
     }
 
     /// Carries out one of the library's actions: moves the selection,
