@@ -68,6 +68,7 @@ impl Scene {
                 window_cleared: true,
                 report_first_frame: None,
                 probe_with: None,
+                probe: None,
             },
         );
         Scene {

@@ -287,7 +287,10 @@ fn clear_resets_the_search_and_the_region_and_an_empty_search_offers_the_regions
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
     let mut harness = common::start(dir.path());
-    assert!(harness.query_by_label("Clear").is_none(), "nothing to clear");
+    assert!(
+        harness.query_by_label("Clear").is_none(),
+        "nothing to clear"
+    );
     harness.get_by_label("Feet").click();
     harness.run();
     harness.get_by_label("Search by name or muscle").click();

@@ -123,3 +123,51 @@ fn five_notices_leave_the_player_readable() {
     assert!(in_view(&harness, "Pause"));
     harness.snapshot("notices_five_over_player");
 }
+
+fn no_device() -> Result<(), String> {
+    Err("no device here".to_owned())
+}
+
+fn a_device() -> Result<(), String> {
+    Ok(())
+}
+
+#[test]
+fn the_no_sound_notice_once_dismissed_stays_away_until_a_device_came_and_went() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let no_sound = rollcoach::ui::notices::NO_SOUND;
+    let mut harness = common::start_probing(dir.path(), no_device);
+    harness.get_by_label(no_sound);
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.query_by_label(no_sound).is_none());
+    drop(harness);
+    let saved = std::fs::read_to_string(dir.path().join("settings.ron")).unwrap();
+    assert!(saved.contains("no_sound_notice_dismissed: true"), "{saved}");
+
+    // Still no device: no notice, but Settings says why there is no sound.
+    let mut harness = common::start_probing(dir.path(), no_device);
+    assert!(
+        harness.query_by_label(no_sound).is_none(),
+        "dismissed before"
+    );
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label_contains("routines run silently");
+    drop(harness);
+
+    // A device came: no notice, nothing in Settings, and the next loss is news.
+    let mut harness = common::start_probing(dir.path(), a_device);
+    assert!(harness.query_by_label(no_sound).is_none());
+    harness.get_by_label("Settings").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("routines run silently")
+            .is_none()
+    );
+    drop(harness);
+    let harness = common::start_probing(dir.path(), no_device);
+    harness.get_by_label(no_sound);
+}

@@ -131,6 +131,9 @@ pub struct Settings {
     pub rest_seconds: u32,
     /// The side two-sided exercises start with.
     pub first_side: FirstSide,
+    /// The "no sound device" notice was dismissed: it is not shown again at
+    /// start-up until a device was found in between (and is gone again).
+    pub no_sound_notice_dismissed: bool,
 }
 
 impl Settings {
@@ -185,6 +188,7 @@ impl Default for Settings {
             hold_seconds: 20,
             rest_seconds: 10,
             first_side: FirstSide::Left,
+            no_sound_notice_dismissed: false,
         }
     }
 }

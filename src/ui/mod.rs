@@ -64,6 +64,9 @@ pub struct StartOptions {
     /// sound system is loaded only once sound is due (see
     /// [`crate::audio::probe_apart`]); `None` asks in this process.
     pub probe_with: Option<std::path::PathBuf>,
+    /// Asks for the sound device with this instead (tests: a device that is
+    /// there or not); before `probe_with`, after `silent`.
+    pub probe: Option<fn() -> Result<(), String>>,
     /// The clock; `None` is the system's.
     pub clock: Option<Clock>,
     /// The window is cleared to the panels' colour before each frame, as

@@ -15,6 +15,9 @@ pub struct Notice {
     pub text: String,
     /// A folder to open from the notice (where a broken file is).
     pub folder: Option<PathBuf>,
+    /// Whether this is the "no sound device" notice, whose dismissal is
+    /// remembered.
+    pub about_sound: bool,
 }
 
 impl Notice {
@@ -23,6 +26,7 @@ impl Notice {
         Notice {
             text: text.into(),
             folder: None,
+            about_sound: false,
         }
     }
 
@@ -35,6 +39,7 @@ impl Notice {
                  restart."
             ),
             folder: problem.path.parent().map(Path::to_path_buf),
+            about_sound: false,
         }
     }
 
@@ -48,16 +53,16 @@ impl Notice {
                  quit."
             ),
             folder: problem.path.parent().map(Path::to_path_buf),
+            about_sound: false,
         }
     }
 
     /// No sound device could be opened (the driver's words go to the log).
     pub fn no_sound() -> Notice {
-        Notice::plain(
-            "Rollcoach found no sound device it could use, so it runs silently: the timer and \
-             the pictures still guide you. To hear the cues, check that speakers or headphones \
-             are plugged in and not muted, then restart Rollcoach.",
-        )
+        Notice {
+            about_sound: true,
+            ..Notice::plain(NO_SOUND)
+        }
     }
 
     /// A notice about a routine file that could not be read.
@@ -68,9 +73,15 @@ impl Notice {
                  the other routines work. Fix it in a text editor and restart."
             ),
             folder: problem.path.parent().map(Path::to_path_buf),
+            about_sound: false,
         }
     }
 }
+
+/// What the "no sound device" notice says.
+pub const NO_SOUND: &str = "Rollcoach found no sound device it could use, so it runs silently: \
+    the timer and the pictures still guide you. To hear the cues, check that speakers or \
+    headphones are plugged in and not muted, then restart Rollcoach.";
 
 /// How many notices show before the rest fold into "N more".
 pub const SHOWN: usize = 3;
@@ -99,6 +110,11 @@ impl Notices {
         if self.list.len() <= SHOWN {
             self.unfolded = false;
         }
+    }
+
+    /// The notice at `index`, if there is one.
+    pub fn get(&self, index: usize) -> Option<&Notice> {
+        self.list.get(index)
     }
 
     /// The notices showing.

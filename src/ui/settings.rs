@@ -14,6 +14,7 @@ pub fn show(
     ui: &mut egui::Ui,
     settings: &Settings,
     not_saved: Option<&str>,
+    no_sound: bool,
     commands: &mut Commands,
 ) {
     let mut s = settings.clone();
@@ -30,7 +31,7 @@ pub fn show(
             ui.add_space(8.0);
             crate::ui::page::show(ui, "settings", |ui| {
                 let rows = Rows::new(ui);
-                rows_ui(ui, &rows, &mut s);
+                rows_ui(ui, &rows, &mut s, no_sound);
             });
         });
     if &s != settings {
@@ -157,10 +158,10 @@ fn number(
     });
 }
 
-fn rows_ui(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
+fn rows_ui(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings, no_sound: bool) {
     units_and_pace(ui, rows, s);
     timings(ui, rows, s);
-    sound(ui, rows, s);
+    sound(ui, rows, s, no_sound);
     look(ui, rows, s);
     tools(ui, rows, s);
 }
@@ -250,7 +251,7 @@ fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
 }
 
 /// Volume and mute.
-fn sound(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
+fn sound(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings, no_sound: bool) {
     rows.row(ui, "Sound", |ui| {
         ui.horizontal_wrapped(|ui| {
             let mut percent = (s.volume * 100.0).round() as u32;
@@ -267,6 +268,19 @@ fn sound(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
             }
             ui.checkbox(&mut s.muted, "Mute");
         });
+        if no_sound {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(
+                        "No sound device could be used, so routines run silently. Plug in \
+                         speakers or headphones, check they are not muted, and restart \
+                         Rollcoach to hear the cues.",
+                    )
+                    .color(crate::ui::theme::caution_colour(ui)),
+                )
+                .wrap(),
+            );
+        }
     });
 }
 

@@ -63,6 +63,8 @@ pub struct AppState {
     /// Quitting would lose settings that could not be saved: why, while
     /// the question is showing.
     pub quit_question: Option<String>,
+    /// No sound device could be used: the routines run silently.
+    pub no_sound: bool,
     /// The screen drawn last, to tell when another one opens.
     drawn: Option<Screen>,
 }
@@ -90,6 +92,7 @@ impl AppState {
             routines_dir: None,
             settings_not_saved: None,
             quit_question: None,
+            no_sound: false,
             drawn: None,
         }
     }

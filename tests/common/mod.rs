@@ -52,6 +52,20 @@ pub fn start_playing(
     (launch(SIZE, egui::Theme::Light, options), time)
 }
 
+/// Starts the real app with its files in `dir`, asking for the sound
+/// device with `probe` (a device there or not).
+pub fn start_probing(
+    dir: &Path,
+    probe: fn() -> Result<(), String>,
+) -> Harness<'static, RollcoachApp> {
+    let options = StartOptions {
+        silent: false,
+        probe: Some(probe),
+        ..options(dir)
+    };
+    launch(SIZE, egui::Theme::Light, options)
+}
+
 /// Files in `dir`, no sound device.
 fn options(dir: &Path) -> StartOptions {
     StartOptions {

@@ -28,7 +28,7 @@ impl RollcoachApp {
                     self.state.screen = Screen::Card { id };
                 }
             }
-            Command::DismissNotice(index) => self.state.notices.dismiss(index),
+            Command::DismissNotice(index) => self.dismiss_notice(index),
             Command::SetTheme(_)
             | Command::SetTextSize(_)
             | Command::SetToolOwned(..)
@@ -93,6 +93,16 @@ impl RollcoachApp {
             TogglePause | Back | Skip | ExtendHold | TooIntense | AskStop | CancelStop
             | ConfirmStop | ToggleFollowAlong => self.control_player(ctx, action),
         }
+    }
+
+    /// Hides a notice; the no-sound notice's dismissal is remembered.
+    fn dismiss_notice(&mut self, index: usize) {
+        let about_sound = self.state.notices.get(index).is_some_and(|n| n.about_sound);
+        if about_sound && !self.state.settings.no_sound_notice_dismissed {
+            self.state.settings.no_sound_notice_dismissed = true;
+            self.saver.changed();
+        }
+        self.state.notices.dismiss(index);
     }
 
     fn accept_safety(&mut self, ctx: &egui::Context) {

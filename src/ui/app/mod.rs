@@ -66,6 +66,12 @@ impl RollcoachApp {
         for notice in notices {
             state.notices.push(notice);
         }
+        state.no_sound = audio.problem().is_some();
+        // A device found again: its loss is news next time.
+        let found_again = !state.no_sound && state.settings.no_sound_notice_dismissed;
+        if found_again {
+            state.settings.no_sound_notice_dismissed = false;
+        }
         let mut app = RollcoachApp {
             state,
             audio,
@@ -78,6 +84,9 @@ impl RollcoachApp {
             quit_anyway: false,
             report_first_frame: options.report_first_frame,
         };
+        if found_again {
+            app.saver.changed();
+        }
         if let Some(routine) = options.start_routine {
             if app.state.settings.safety_acknowledged {
                 app.start_routine(ctx, routine);
@@ -218,6 +227,7 @@ impl eframe::App for RollcoachApp {
         self.keep_time(ctx);
         self.keep_screen_awake(ctx);
         if self.audio.take_device_lost() {
+            self.state.no_sound = true;
             self.state.notices.push(Notice::plain(
                 "The sound device stopped working. The routine goes on without sound.",
             ));
@@ -303,13 +313,15 @@ fn open_sound(
 ) -> Audio {
     let mut audio = if options.silent {
         Audio::none()
+    } else if let Some(probe) = options.probe {
+        Audio::probe(probe)
     } else if let Some(exe) = &options.probe_with {
         Audio::probe(|| crate::audio::probe_apart(exe))
     } else {
         Audio::probe(crate::audio::probe_default_device)
     };
     audio.set_volume(settings.volume, settings.muted, Duration::ZERO);
-    if audio.problem().is_some() {
+    if audio.problem().is_some() && !settings.no_sound_notice_dismissed {
         notices.push(Notice::no_sound());
     }
     audio
