@@ -262,8 +262,8 @@ fn scroll_to(harness: &mut App, label: &str) {
 
 const WINDOW: Window = Window::new(1024.0, 640.0, TextSize::Large);
 const FIRST_CARD: &str = "Sole of the foot";
-const ROUTINES_INTRO: &str = "Each routine works from the feet up. Press Start, put the laptop \
-    where you can hear it, and follow the sounds.";
+const ROUTINES_INTRO: &str = "Each routine works from the feet up. Press Start, get down on the \
+    floor, and follow the tones and the screen: put the laptop where you can see and hear it.";
 
 #[test]
 fn the_library_opens_at_its_top_after_the_safety_rules_are_read() {
@@ -282,7 +282,7 @@ fn every_screen_of_the_menu_opens_at_its_top() {
     let mut harness = start(dir.path(), WINDOW, egui::Theme::Light);
 
     open(&mut harness, "Routines");
-    scroll_to(&mut harness, "The file format is described");
+    scroll_to(&mut harness, "Each is a small text file in");
     open(&mut harness, "Settings");
     assert_at_top(
         &harness,
@@ -300,7 +300,7 @@ fn every_screen_of_the_menu_opens_at_its_top() {
         "routines after settings",
     );
 
-    scroll_to(&mut harness, "The file format is described");
+    scroll_to(&mut harness, "Each is a small text file in");
     open(&mut harness, "Library");
     assert_at_top(&harness, FIRST_CARD, "Exercise library", "the library");
 

@@ -22,19 +22,14 @@ pub fn show(
     mine: &[RoutineFile],
     folder: Option<&std::path::Path>,
     settings: &Settings,
+    no_sound: bool,
     commands: &mut Commands,
 ) {
     egui::CentralPanel::default()
         .frame(crate::ui::panel::central(ui))
         .show(ui, |ui| {
             ui.heading("Routines");
-            ui.label(
-            RichText::new(
-                "Each routine works from the feet up. Press Start, put the laptop where you can \
-                 hear it, and follow the sounds.",
-            )
-            .weak(),
-        );
+            ui.add(egui::Label::new(RichText::new(intro(settings, no_sound)).weak()).wrap());
             ui.add_space(8.0);
             crate::ui::page::show(ui, "routines", |ui| {
                 for routine in catalog.routines() {
@@ -46,20 +41,61 @@ pub fn show(
                     routine_row(ui, &file.routine, catalog, settings, commands);
                 }
                 if let Some(folder) = folder {
-                    let hint = if mine.is_empty() {
-                        "You have none yet. A routine is a small text file: put one in"
-                    } else {
-                        "They are read from"
-                    };
-                    ui.add(egui::Label::new(format!("{hint} {}", folder.display())).wrap());
-                    ui.label(
-                        RichText::new("The file format is described in docs/file-format.md.")
-                            .weak(),
-                    );
+                    files_ui(ui, folder, mine.is_empty());
                 }
             });
         });
 }
+
+/// How a routine is followed, as things are: with the tones, or on screen
+/// alone when the sound is off or there is none.
+fn intro(settings: &Settings, no_sound: bool) -> String {
+    let follow = if no_sound {
+        "follow the timer and the pictures: no sound device was found, so it plays silently"
+            .to_owned()
+    } else if settings.muted {
+        let key = crate::ui::action::Action::ToggleMute
+            .key_text()
+            .unwrap_or_default();
+        format!(
+            "follow the timer and the pictures: the sound is off ({key} in a routine, or \
+             Settings, turns it on)"
+        )
+    } else {
+        "follow the tones and the screen: put the laptop where you can see and hear it".to_owned()
+    };
+    format!(
+        "Each routine works from the feet up. Press Start, get down on the floor, and {follow}."
+    )
+}
+
+/// Where the person's routine files are and what one looks like.
+fn files_ui(ui: &mut egui::Ui, folder: &std::path::Path, none_yet: bool) {
+    let first = if none_yet {
+        "You have none yet: make one in My routines (New routine, or Duplicate one above)."
+    } else {
+        "Make more in My routines (New routine, or Duplicate one above)."
+    };
+    ui.add(egui::Label::new(first).wrap());
+    ui.add(
+        egui::Label::new(format!(
+            "Each is a small text file in {}, which you can also copy, share or edit by hand. \
+             One looks like this:",
+            folder.display()
+        ))
+        .wrap(),
+    );
+    ui.add(egui::Label::new(RichText::new(EXAMPLE).monospace().weak()).wrap());
+}
+
+/// A routine file as the screen shows it.
+const EXAMPLE: &str = "(
+    name: \"Calves after a run\",
+    steps: [
+        (exercise: \"calves\", roll_seconds: 45, holds: 1),
+        (exercise: \"shins\", roll_seconds: 30),
+    ],
+)";
 
 fn routine_row(
     ui: &mut egui::Ui,
@@ -117,4 +153,30 @@ fn routine_row(
             });
         });
     ui.add_space(8.0);
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // test code: a panic is a failed test
+    use super::*;
+
+    #[test]
+    fn the_example_file_is_a_routine_that_plays() {
+        let routine = crate::store::parse_routine(EXAMPLE).unwrap();
+        let catalog = Catalog::builtin().unwrap();
+        assert!(Session::new(&routine, &catalog, &Settings::default()).is_ok());
+    }
+
+    #[test]
+    fn the_words_follow_the_sound() {
+        let on = Settings::default();
+        let muted = Settings {
+            muted: true,
+            ..Settings::default()
+        };
+        assert!(intro(&on, false).contains("tones"));
+        assert!(!intro(&muted, false).contains("tones"));
+        assert!(intro(&muted, false).contains("sound is off"));
+        assert!(intro(&on, true).contains("no sound device"));
+    }
 }

@@ -169,7 +169,15 @@ fn the_summary_leads_back_to_the_library() {
 #[test]
 fn the_routines_screen_starts_and_duplicates() {
     let draw: Draw<'_, Vec<RoutineFile>> = Box::new(|ui, s| {
-        routines::show(ui, &s.catalog, &s.own, None, &s.settings, &mut s.commands);
+        routines::show(
+            ui,
+            &s.catalog,
+            &s.own,
+            None,
+            &s.settings,
+            false,
+            &mut s.commands,
+        );
     });
     let mut h = harness(draw, screen(Vec::new()));
     let feet = h

@@ -80,6 +80,7 @@ fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut
             &state.editor.routines,
             state.routines_dir.as_deref(),
             chosen,
+            state.no_sound,
             commands,
         ),
         Screen::Player => match &state.player {
