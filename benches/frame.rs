@@ -69,6 +69,7 @@ impl Scene {
                 report_first_frame: None,
                 probe_with: None,
                 probe: None,
+                file_chooser: None,
             },
         );
         Scene {

@@ -126,3 +126,74 @@ fn files_changed_outside_are_picked_up_on_focus_and_unsaved_edits_are_kept() {
         "unsaved edits kept"
     );
 }
+
+#[test]
+fn with_no_file_chooser_the_path_is_typed_to_import_and_export() {
+    use eframe::egui::Key;
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let shared = elsewhere.path().join("calves.ron");
+    let text = "(name: \"Calves\", steps: [(exercise: \"calves\", roll_seconds: 40)])";
+    std::fs::write(&shared, text).unwrap();
+
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("My routines").click();
+    harness.run();
+    harness.get_by_label("Import a routine file...").click();
+    harness.run();
+    harness.get_by_label_contains("drop routine files on the window");
+    let field = rollcoach::ui::path_prompt::FIELD_LABEL;
+    assert!(harness.get_by_label(field).is_focused(), "ready to type");
+
+    // A path that is not there is told, and the question stays.
+    harness.get_by_label(field).type_text("/no/such/file.ron");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("There is no file at /no/such/file.ron");
+
+    // Pasted with quotes, as a file manager copies it: imported.
+    harness.get_by_label(field).click();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label(field)
+        .type_text(&format!("'{}'", shared.display()));
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(
+        harness.query_by_label(field).is_none(),
+        "the question closes"
+    );
+    assert_eq!(names(&harness), ["Calves"]);
+    harness.get_by_label_contains("Imported \"Calves\"");
+
+    // Export asks for a path too, and never writes over a file.
+    harness.get_by_label("Export...").click();
+    harness.run();
+    harness.get_by_label(field).click();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label(field)
+        .type_text(&shared.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("Something is already at");
+    let copy = elsewhere.path().join("copy.ron");
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label(field)
+        .type_text(&copy.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(copy.exists(), "exported");
+    assert_eq!(std::fs::read_to_string(&shared).unwrap(), text, "untouched");
+
+    // Esc cancels.
+    harness.get_by_label("Import a routine file...").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label(field).is_none());
+}

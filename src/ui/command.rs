@@ -27,6 +27,8 @@ pub enum Command {
     DeleteRoutine(PathBuf),
     /// Import routine files (picked, or dropped on the window).
     Import(Vec<PathBuf>),
+    /// Export the routine being edited to this file.
+    ExportTo(PathBuf),
     /// Play a routine from its start.
     StartRoutine(Routine),
     /// Play one exercise of the library (by id) as a routine.

@@ -22,6 +22,7 @@ mod menu;
 pub mod notices;
 mod page;
 mod panel;
+pub mod path_prompt;
 pub mod player;
 mod routines;
 mod safety;
@@ -67,6 +68,9 @@ pub struct StartOptions {
     /// Asks for the sound device with this instead (tests: a device that is
     /// there or not); before `probe_with`, after `silent`.
     pub probe: Option<fn() -> Result<(), String>>,
+    /// Whether a file chooser can be shown; `None` looks for one (see
+    /// [`path_prompt::chooser_available`]).
+    pub file_chooser: Option<bool>,
     /// The clock; `None` is the system's.
     pub clock: Option<Clock>,
     /// The window is cleared to the panels' colour before each frame, as

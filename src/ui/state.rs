@@ -63,6 +63,9 @@ pub struct AppState {
     /// Quitting would lose settings that could not be saved: why, while
     /// the question is showing.
     pub quit_question: Option<String>,
+    /// The question asking for a routine file's path, where no file
+    /// chooser can be shown.
+    pub path_prompt: Option<crate::ui::path_prompt::PathPrompt>,
     /// No sound device could be used: the routines run silently.
     pub no_sound: bool,
     /// The screen drawn last, to tell when another one opens.
@@ -92,6 +95,7 @@ impl AppState {
             routines_dir: None,
             settings_not_saved: None,
             quit_question: None,
+            path_prompt: None,
             no_sound: false,
             drawn: None,
         }

@@ -66,11 +66,12 @@ pub fn start_probing(
     launch(SIZE, egui::Theme::Light, options)
 }
 
-/// Files in `dir`, no sound device.
+/// Files in `dir`, no sound device, no file chooser (the path is typed).
 fn options(dir: &Path) -> StartOptions {
     StartOptions {
         data_dir: Some(DataDir::at(dir)),
         silent: true,
+        file_chooser: Some(false),
         ..StartOptions::default()
     }
 }

@@ -39,6 +39,7 @@ impl RollcoachApp {
             }
             Command::DeleteRoutine(path) => self.delete_routine(&path),
             Command::Import(paths) => self.import(paths),
+            Command::ExportTo(path) => self.export_to(&path),
             Command::StartRoutine(routine) => self.start_routine(ctx, routine),
             Command::StartExercise(id) => self.start_exercise(ctx, &id),
             Command::AnswerQuit(quit) => {

@@ -44,6 +44,8 @@ pub struct RollcoachApp {
     quit_anyway: bool,
     /// See [`StartOptions::report_first_frame`]; `None` once reported.
     report_first_frame: Option<Instant>,
+    /// See [`StartOptions::file_chooser`].
+    file_chooser: Option<bool>,
 }
 
 impl RollcoachApp {
@@ -83,6 +85,7 @@ impl RollcoachApp {
             was_focused: true,
             quit_anyway: false,
             report_first_frame: options.report_first_frame,
+            file_chooser: options.file_chooser,
         };
         if found_again {
             app.saver.changed();
@@ -111,7 +114,7 @@ impl RollcoachApp {
     /// keys go to now.
     fn take_keys(&mut self, ctx: &egui::Context) {
         let asking = self.state.screen == Screen::Editor && self.state.editor.is_asking();
-        if asking || self.state.quit_question.is_some() {
+        if asking || self.state.quit_question.is_some() || self.state.path_prompt.is_some() {
             return;
         }
         // Esc closes the shortcuts window first, and does nothing else.

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::RollcoachApp;
 use crate::store::{RoutineFile, RoutineFiles, export_routine, safe_file_stem};
 use crate::ui::notices::Notice;
+use crate::ui::path_prompt::PathPrompt;
 use crate::ui::state::Screen;
 
 /// Why nothing can be kept without a data folder.
@@ -115,6 +116,10 @@ impl RollcoachApp {
 
     /// Asks for routine files to import.
     pub(super) fn import_dialog(&mut self) {
+        if !self.has_file_chooser() {
+            self.state.path_prompt = Some(PathPrompt::import());
+            return;
+        }
         let picked = rfd::FileDialog::new()
             .set_title("Import a routine")
             .add_filter("Rollcoach routine", &["ron"])
@@ -131,16 +136,38 @@ impl RollcoachApp {
             editor.complain("Open a routine first.".into());
             return;
         };
+        let file_name = format!("{}.ron", safe_file_stem(&routine.name));
+        if !self.has_file_chooser() {
+            self.state.path_prompt = Some(PathPrompt::export(&file_name));
+            return;
+        }
         let picked = rfd::FileDialog::new()
             .set_title("Export the routine")
             .add_filter("Rollcoach routine", &["ron"])
-            .set_file_name(format!("{}.ron", safe_file_stem(&routine.name)))
+            .set_file_name(file_name)
             .save_file();
-        let Some(path) = picked else { return };
-        match export_routine(&path, &routine) {
+        if let Some(path) = picked {
+            self.export_to(&path);
+        }
+    }
+
+    /// Writes the routine being edited to `path`.
+    pub(super) fn export_to(&mut self, path: &std::path::Path) {
+        let editor = &mut self.state.editor;
+        let Some(routine) = editor.draft().cloned() else {
+            editor.complain("Open a routine first.".into());
+            return;
+        };
+        match export_routine(path, &routine) {
             Ok(()) => editor.say(format!("Exported to {}", path.display())),
             Err(p) => editor.complain(format!("Not exported: {p}")),
         }
+    }
+
+    /// Whether the system can show a file chooser.
+    fn has_file_chooser(&self) -> bool {
+        self.file_chooser
+            .unwrap_or_else(crate::ui::path_prompt::chooser_available)
     }
 
     /// Reads the routine files again, for the editor and the routines list.

@@ -40,6 +40,13 @@ pub fn draw(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &m
     if state.show_shortcuts {
         menu::shortcuts_window(ui.ctx(), &mut state.show_shortcuts, top);
     }
+    if let Some(prompt) = &mut state.path_prompt {
+        let mut close = false;
+        prompt.show(ui.ctx(), commands, &mut close);
+        if close {
+            state.path_prompt = None;
+        }
+    }
     if let Some(why) = &state.quit_question {
         quit_question(ui.ctx(), why, commands);
     }
