@@ -447,21 +447,53 @@ fn card(
     response
 }
 
-/// "Foam roller (or tennis ball)": the tool to use, preferring one the user owns.
+/// "Foam roller (or tennis ball)": the pictured tool and what can stand in
+/// for it; or, when the person has only a stand-in, "Lacrosse ball (shown
+/// with a foam roller)": their tool, and what the picture shows.
 fn tools_line(exercise: &Exercise, owned: &[Tool]) -> String {
-    let main = exercise.best_owned_tool(owned).or(exercise.main_tool());
-    let Some(main) = main else {
+    let Some(pictured) = exercise.main_tool() else {
         return String::new();
     };
+    if let Some(theirs) = exercise.best_owned_tool(owned).filter(|t| *t != pictured) {
+        return format!(
+            "{} (shown with a {})",
+            theirs.label(),
+            pictured.label().to_lowercase()
+        );
+    }
     let others: Vec<&str> = exercise
         .tools
         .iter()
-        .filter(|t| **t != main)
+        .filter(|t| **t != pictured)
         .map(|t| t.label())
         .collect();
     if others.is_empty() {
-        main.label().to_owned()
+        pictured.label().to_owned()
     } else {
-        format!("{} (or {})", main.label(), others.join(", ").to_lowercase())
+        format!(
+            "{} (or {})",
+            pictured.label(),
+            others.join(", ").to_lowercase()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // test code: a panic is a failed test
+    use super::*;
+
+    #[test]
+    fn the_tools_line_says_which_tool_the_picture_shows() {
+        let catalog = Catalog::builtin().unwrap();
+        let calves = catalog.get("calves").unwrap();
+        assert_eq!(calves.main_tool(), Some(Tool::FoamRoller));
+        let all = Tool::ALL.to_vec();
+        assert_eq!(tools_line(calves, &all), "Foam roller (or lacrosse ball)");
+        // Without the roller the picture still shows one: say so.
+        assert_eq!(
+            tools_line(calves, &[Tool::LacrosseBall]),
+            "Lacrosse ball (shown with a foam roller)"
+        );
     }
 }
