@@ -8,7 +8,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rollcoach::ui::{RollcoachApp, Screen};
 
 type Harness = egui_kittest::Harness<'static, RollcoachApp>;
@@ -170,4 +170,37 @@ fn the_no_sound_notice_once_dismissed_stays_away_until_a_device_came_and_went() 
     drop(harness);
     let harness = common::start_probing(dir.path(), no_device);
     harness.get_by_label(no_sound);
+}
+
+#[test]
+fn dismissing_by_keyboard_moves_the_focus_to_the_next_notice() {
+    use eframe::egui::Key;
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    broken_routines(dir.path(), 2);
+    let mut harness = common::start(dir.path());
+    assert_eq!(harness.get_all_by_label("Dismiss").count(), 2);
+    let focused = |h: &Harness| {
+        h.root()
+            .children_recursive()
+            .find(|n| n.is_focused())
+            .and_then(|n| n.accesskit_node().label())
+    };
+    for _ in 0..20 {
+        if focused(&harness).as_deref() == Some("Dismiss") {
+            break;
+        }
+        harness.key_press(Key::Tab);
+        harness.run();
+    }
+    assert_eq!(focused(&harness).as_deref(), Some("Dismiss"));
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.get_all_by_label("Dismiss").count(), 1);
+    assert_eq!(
+        focused(&harness).as_deref(),
+        Some("Dismiss"),
+        "the focus goes on to the notice left"
+    );
 }

@@ -92,6 +92,9 @@ pub struct Notices {
     list: Vec<Notice>,
     /// Whether the notices past the first [`SHOWN`] are unfolded.
     unfolded: bool,
+    /// A notice was dismissed from the keyboard: the focus goes to the
+    /// Dismiss button now at this place (or the one before it).
+    refocus: Option<usize>,
 }
 
 impl Notices {
@@ -130,6 +133,7 @@ impl Notices {
             return;
         }
         let folded = self.list.len().saturating_sub(SHOWN);
+        let mut dismiss = Vec::new();
         if self.unfolded && folded > 0 {
             let most = (ui.ctx().content_rect().height() * 0.4).max(120.0);
             egui::ScrollArea::vertical()
@@ -137,13 +141,21 @@ impl Notices {
                 .max_height(most)
                 .show(ui, |ui| {
                     for (i, notice) in self.list.iter().enumerate() {
-                        notice_ui(ui, i, notice, commands);
+                        dismiss.push(notice_ui(ui, i, notice, commands));
                     }
                 });
         } else {
             for (i, notice) in self.list.iter().take(SHOWN).enumerate() {
-                notice_ui(ui, i, notice, commands);
+                dismiss.push(notice_ui(ui, i, notice, commands));
             }
+        }
+        if let Some(at) = self.refocus.take()
+            && let Some(button) = dismiss.get(at).or(dismiss.last())
+        {
+            button.request_focus();
+        }
+        if let Some(index) = dismiss.iter().position(|b| b.clicked() && b.has_focus()) {
+            self.refocus = Some(index);
         }
         if folded > 0 {
             let label = if self.unfolded {
@@ -163,7 +175,13 @@ impl Notices {
     }
 }
 
-fn notice_ui(ui: &mut egui::Ui, index: usize, notice: &Notice, commands: &mut Commands) {
+/// Draws one notice; returns its Dismiss button.
+fn notice_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    notice: &Notice,
+    commands: &mut Commands,
+) -> egui::Response {
     // A warm bar at the side marks a notice; no filled box, which a
     // software renderer would repaint on every frame of a routine.
     let margin = egui::Margin {
@@ -181,7 +199,8 @@ fn notice_ui(ui: &mut egui::Ui, index: usize, notice: &Notice, commands: &mut Co
                 ui.add(egui::Label::new(&notice.text).wrap());
             },
             |ui| {
-                if ui.button("Dismiss").clicked() {
+                let dismiss = ui.button("Dismiss");
+                if dismiss.clicked() {
                     commands.push(Command::DismissNotice(index));
                 }
                 if let Some(folder) = &notice.folder
@@ -190,8 +209,9 @@ fn notice_ui(ui: &mut egui::Ui, index: usize, notice: &Notice, commands: &mut Co
                 {
                     log::warn!("could not open {}: {e}", folder.display());
                 }
+                dismiss
             },
-        );
+        )
     });
     let rect = shown.response.rect;
     let bar = egui::Rect::from_min_max(
@@ -200,6 +220,7 @@ fn notice_ui(ui: &mut egui::Ui, index: usize, notice: &Notice, commands: &mut Co
     );
     ui.painter()
         .rect_filled(bar, 2.0, theme::caution_colour(ui));
+    shown.inner.1
 }
 
 /// Opens a folder in the system's file manager.
