@@ -330,3 +330,23 @@ fn the_shortcuts_window_closes_from_its_button_by_keyboard() {
     press(&mut h, Key::Escape);
     assert!(!h.state().state().show_shortcuts, "Esc closes it");
 }
+
+#[test]
+fn a_view_menu_choice_by_keyboard_leaves_the_focus_on_the_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start(dir.path());
+    tab_to(&mut h, "View");
+    press(&mut h, Key::Enter);
+    h.run();
+    // Tab walks the open menu.
+    tab_to(&mut h, "Dark");
+    press(&mut h, Key::Space);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().state().settings.theme,
+        rollcoach::model::ThemePreference::Dark
+    );
+    assert_eq!(focused(&h).as_deref(), Some("View"));
+}

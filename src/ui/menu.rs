@@ -43,42 +43,60 @@ pub fn bar(
                 commands.push(screen.into());
             }
         }
-        ui.menu_button("View", |ui| view_menu(ui, settings, commands));
-        ui.menu_button("Help", |ui| {
-            for entry in [Action::ShowSafety, Action::ShowShortcuts] {
-                if entry.menu_entry(ui).clicked() {
+        // A choice made from the keyboard leaves the focus on the menu's
+        // button, where the next Tab goes on from.
+        let view = ui.menu_button("View", |ui| view_menu(ui, settings, commands));
+        if view.inner == Some(true) {
+            view.response.request_focus();
+        }
+        let help = ui.menu_button("Help", |ui| {
+            let mut by_keyboard = false;
+            for entry in [Action::ShowSafety, Action::ShowShortcuts, Action::Quit] {
+                if entry == Action::Quit {
+                    ui.separator();
+                }
+                let r = entry.menu_entry(ui);
+                if r.clicked() {
                     commands.push(entry.into());
+                    by_keyboard |= r.has_focus();
                 }
             }
-            ui.separator();
-            if Action::Quit.menu_entry(ui).clicked() {
-                commands.push(Action::Quit.into());
-            }
+            by_keyboard
         });
+        if help.inner == Some(true) {
+            help.response.request_focus();
+        }
     });
     bar.response.rect
 }
 
-fn view_menu(ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) {
+/// The View menu; whether a choice was made from the keyboard.
+fn view_menu(ui: &mut egui::Ui, settings: &Settings, commands: &mut Commands) -> bool {
+    let mut by_keyboard = false;
+    let mut chose = |r: &egui::Response| {
+        by_keyboard |= r.clicked() && r.has_focus();
+        r.clicked()
+    };
     ui.label("Theme");
     for theme in ThemePreference::ALL {
-        if ui.radio(settings.theme == theme, theme.label()).clicked() {
+        if chose(&ui.radio(settings.theme == theme, theme.label())) {
             commands.push(Command::SetTheme(theme));
         }
     }
     ui.separator();
     ui.label("Text size");
     for size in TextSize::ALL {
-        if ui.radio(settings.text_size == size, size.label()).clicked() {
+        if chose(&ui.radio(settings.text_size == size, size.label())) {
             commands.push(Command::SetTextSize(size));
         }
     }
     ui.separator();
     for entry in [Action::TextLarger, Action::TextSmaller] {
-        if entry.menu_entry(ui).clicked() {
+        if chose(&entry.menu_entry(ui)) {
             commands.push(entry.into());
         }
     }
+    by_keyboard
 }
 
 /// The keyboard shortcuts window, below `top` (the menu bar) and never
