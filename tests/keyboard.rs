@@ -350,3 +350,35 @@ fn a_view_menu_choice_by_keyboard_leaves_the_focus_on_the_menu() {
     );
     assert_eq!(focused(&h).as_deref(), Some("View"));
 }
+
+#[test]
+fn settings_numbers_step_with_up_and_down_and_take_typing_on_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start(dir.path());
+    h.get_by_label("Settings").click();
+    h.run();
+    let hold = "Hold a tender spot for (seconds)";
+    tab_to(&mut h, hold);
+    let seconds = |h: &App| h.state().state().settings.hold_seconds;
+    let before = seconds(&h);
+    press(&mut h, Key::ArrowUp);
+    press(&mut h, Key::ArrowUp);
+    assert_eq!(seconds(&h), before + 2, "Up steps a second");
+    press(&mut h, Key::ArrowDown);
+    assert_eq!(seconds(&h), before + 1);
+
+    // A decimal is typed as it is, and taken on Enter.
+    let pace = "Rolling pace (per second)";
+    tab_to(&mut h, pace);
+    h.get_by_label(pace).type_text("1.8");
+    h.run();
+    let before = h.state().state().settings.pace_cm_per_s;
+    assert!(
+        (before - 2.5).abs() < 1e-4,
+        "not taken while typing: {before}"
+    );
+    press(&mut h, Key::Enter);
+    let pace = h.state().state().settings.pace_cm_per_s;
+    assert!((pace - 1.8).abs() < 1e-4, "taken on Enter: {pace}");
+}

@@ -151,7 +151,16 @@ fn number(
     unit: &str,
 ) {
     rows.row(ui, label, |ui| {
-        let response = ui.add(egui::DragValue::new(value).range(range).suffix(unit));
+        // Up and Down step a whole second (an integer's DragValue steps a
+        // quarter otherwise, rounded away); typing is taken on Enter or on
+        // leaving the field, not reformatted under the cursor.
+        let response = ui.add(
+            egui::DragValue::new(value)
+                .range(range)
+                .speed(1)
+                .update_while_editing(false)
+                .suffix(unit),
+        );
         let v = f64::from(*value);
         let name = format!("{label} (seconds)");
         labelled(response, &name, || egui::WidgetInfo::drag_value(true, v));
@@ -195,8 +204,9 @@ fn units_and_pace(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
         let response = ui.add(
             egui::DragValue::new(&mut shown)
                 .range(lo..=hi)
-                .speed(0.05)
+                .speed(0.1)
                 .fixed_decimals(1)
+                .update_while_editing(false)
                 .suffix(unit),
         );
         let v = f64::from(shown);
