@@ -382,3 +382,48 @@ fn settings_numbers_step_with_up_and_down_and_take_typing_on_enter() {
     let pace = h.state().state().settings.pace_cm_per_s;
     assert!((pace - 1.8).abs() < 1e-4, "taken on Enter: {pace}");
 }
+
+#[test]
+fn enter_in_a_question_gives_its_safe_default_and_the_focus_goes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let routines = common::write_routine(
+        dir.path(),
+        "mine.ron",
+        "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
+    );
+    let mut h = common::start(dir.path());
+    h.get_by_label("My routines").click();
+    h.run();
+    h.get_by_label("Mine").click();
+    h.run();
+    tab_to(&mut h, "Delete");
+    press(&mut h, Key::Enter);
+    h.run();
+    h.get_by_label("Delete \"Mine\"?");
+    // No button has the focus: Enter gives the highlighted answer.
+    press(&mut h, Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Delete \"Mine\"?").is_none(), "answered");
+    assert!(routines.join("mine.ron").exists(), "Enter keeps it");
+    assert_eq!(focused(&h).as_deref(), Some("Delete"), "back where it was");
+}
+
+#[test]
+fn enter_on_keep_going_in_the_stop_question_keeps_going() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut h, _time) = common::start_playing(dir.path(), "Feet and calves");
+    press(&mut h, Key::Escape);
+    h.get_by_label("Stop the routine?");
+    tab_to(&mut h, "Keep going");
+    press(&mut h, Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Stop the routine?").is_none());
+    assert!(h.state().state().player.is_some(), "still playing");
+    // With nothing focused, Enter stops: Esc, then Enter.
+    press(&mut h, Key::Escape);
+    press(&mut h, Key::Enter);
+    h.run();
+    assert!(h.state().state().player.is_none(), "stopped");
+}

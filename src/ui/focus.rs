@@ -32,6 +32,20 @@ pub fn keep_arrows_for_the_screen(ctx: &egui::Context) {
     }
 }
 
+/// Where a widget waiting to get the focus back is kept, with the frames
+/// still to wait.
+fn give_back_id() -> Id {
+    Id::unique("rollcoach_focus_give_back")
+}
+
+/// Gives the focus back to `id` once the question over it is gone: a
+/// modal keeps the focus from what is under it for a frame after it
+/// closes.
+pub fn give_back(ctx: &egui::Context, id: Id) {
+    ctx.data_mut(|d| d.insert_temp(give_back_id(), (id, 2_u8)));
+    ctx.request_repaint();
+}
+
 /// Where the id of the focused widget last brought into view is kept.
 fn followed_id() -> Id {
     Id::unique("rollcoach_focus_followed")
@@ -62,6 +76,15 @@ pub fn follow(ui: &mut egui::Ui) {
 /// focus of buttons, check boxes and menu items only faintly. A text field
 /// shows its own.
 pub fn end_frame(ctx: &egui::Context) {
+    if let Some((id, wait)) = ctx.data(|d| d.get_temp::<(Id, u8)>(give_back_id())) {
+        if wait == 0 {
+            ctx.data_mut(|d| d.remove::<(Id, u8)>(give_back_id()));
+            ctx.memory_mut(|m| m.request_focus(id));
+        } else {
+            ctx.data_mut(|d| d.insert_temp(give_back_id(), (id, wait - 1)));
+        }
+        ctx.request_repaint();
+    }
     let focused = ctx.memory(|m| m.focused());
     if let Some(id) = focused {
         ctx.data_mut(|d| d.insert_temp(followed_id(), id));

@@ -65,6 +65,7 @@ fn quit_question(ctx: &egui::Context, why: &str, commands: &mut Commands) {
         yes: "Quit without saving",
         no: "Keep Rollcoach open",
         footnote: None,
+        default: false,
     };
     if let Some(quit) = question.show(ctx, true) {
         commands.push(Command::AnswerQuit(quit));

@@ -57,6 +57,7 @@ impl DeleteDialog {
             yes: labels::CONFIRM_DELETE,
             no: labels::KEEP_IT,
             footnote: None,
+            default: false,
         };
         ask(&question, ctx, &mut self.confirmed)
     }
@@ -85,6 +86,7 @@ impl DiscardDialog {
             yes: labels::DISCARD,
             no: labels::KEEP_EDITING,
             footnote: None,
+            default: false,
         };
         ask(&question, ctx, &mut self.confirmed)
     }

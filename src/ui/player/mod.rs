@@ -417,6 +417,8 @@ fn confirm_stop(ctx: &egui::Context, commands: &mut Commands) {
         yes: Action::ConfirmStop.label(),
         no: Action::CancelStop.label(),
         footnote: Some(&keys),
+        // A person in pain stops with Esc, then Enter.
+        default: true,
     };
     // Esc is the registry's "Keep going", read with the other keys.
     match question.show(ctx, false) {

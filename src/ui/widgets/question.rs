@@ -15,32 +15,68 @@ pub struct Question<'a> {
     pub no: &'a str,
     /// A line under the buttons (the keys that answer), if any.
     pub footnote: Option<&'a str>,
+    /// The answer Enter gives while neither button has the focus (`true`:
+    /// yes), shown as the highlighted button: the safe choice where one
+    /// loses something.
+    pub default: bool,
 }
 
 impl Question<'_> {
     /// Draws the question; `Some(true)` once "yes" is pressed, `Some(false)`
     /// for "no", Esc or a click beside it when `escape_says_no`.
     pub fn show(&self, ctx: &egui::Context, escape_says_no: bool) -> Option<bool> {
+        // What had the focus when the question came gets it back after.
+        let opener_id = egui::Id::unique(self.id).with("opener");
+        let first_frame = ctx
+            .data(|d| d.get_temp::<Option<egui::Id>>(opener_id))
+            .is_none();
+        if first_frame {
+            let focused = ctx.memory(|m| m.focused());
+            ctx.data_mut(|d| d.insert_temp(opener_id, focused));
+        }
         let mut answer = None;
+        let mut focused_button = false;
         let shown = egui::Modal::new(egui::Id::unique(self.id)).show(ctx, |ui| {
             ui.set_width(420.0);
             ui.heading(self.heading);
             ui.add(egui::Label::new(self.body).wrap());
             ui.add_space(10.0);
             ui.horizontal(|ui| {
-                if ui.button(RichText::new(self.yes).size(18.0)).clicked() {
-                    answer = Some(true);
-                }
-                if ui.button(RichText::new(self.no).size(18.0)).clicked() {
-                    answer = Some(false);
+                for (text, says) in [(self.yes, true), (self.no, false)] {
+                    let mut button = egui::Button::new(RichText::new(text).size(18.0));
+                    if says == self.default {
+                        let v = ui.visuals();
+                        button = button
+                            .fill(v.selection.bg_fill)
+                            .stroke(egui::Stroke::new(1.5, v.selection.stroke.color));
+                    }
+                    let response = ui.add(button);
+                    focused_button |= response.has_focus();
+                    if response.clicked() {
+                        answer = Some(says);
+                    }
                 }
             });
             if let Some(footnote) = self.footnote {
                 ui.label(RichText::new(footnote).weak());
             }
         });
+        // The Enter that asked the question does not answer it.
+        if answer.is_none()
+            && !first_frame
+            && !focused_button
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        {
+            answer = Some(self.default);
+        }
         if answer.is_none() && escape_says_no && shown.should_close() {
             answer = Some(false);
+        }
+        if answer.is_some() {
+            let opener = ctx.data_mut(|d| d.remove_temp::<Option<egui::Id>>(opener_id));
+            if let Some(Some(id)) = opener {
+                crate::ui::focus::give_back(ctx, id);
+            }
         }
         answer
     }
