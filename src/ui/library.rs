@@ -141,15 +141,15 @@ impl Library {
         if response.changed() {
             self.selected = 0;
         }
-        if self.is_filtered() {
-            let clear = ui
-                .button(CLEAR)
-                .on_hover_text("Clear the search and show every region");
-            if clear.clicked() {
-                self.clear_filters();
-                // The button goes; the focus goes back to the search.
-                ui.memory_mut(|m| m.request_focus(response.id));
-            }
+        // Always there (greyed while nothing narrows the cards), so the
+        // widgets under it keep their place and the focus its widget.
+        let clear = ui
+            .add_enabled(self.is_filtered(), egui::Button::new(CLEAR))
+            .on_hover_text("Clear the search and show every region");
+        if clear.clicked() {
+            self.clear_filters();
+            // The button greys; the focus goes back to the search.
+            ui.memory_mut(|m| m.request_focus(response.id));
         }
         // Enter or Down in the search field goes to the first result.
         if response.has_focus()
@@ -164,8 +164,14 @@ impl Library {
         ui.label(RichText::new("Body region").strong());
         // Up and Down walk the regions, then the tools.
         let mut group = crate::ui::focus::Group::default();
+        // Each under an id of its own, so that the Clear button coming and
+        // going above them does not move the focus to another one.
         let mut pick = |ui: &mut egui::Ui, region: Option<BodyRegion>, label: &str| {
-            let r = ui.selectable_label(self.region == region, label);
+            let r = ui
+                .push_id(label, |ui| {
+                    ui.selectable_label(self.region == region, label)
+                })
+                .inner;
             if r.clicked() {
                 self.region = region;
                 self.selected = 0;
@@ -181,7 +187,9 @@ impl Library {
         ui.label(RichText::new("Tools you own").strong());
         for tool in Tool::ALL {
             let mut owned = settings.tools_owned.contains(&tool);
-            let r = ui.checkbox(&mut owned, tool.label());
+            let r = ui
+                .push_id(tool.label(), |ui| ui.checkbox(&mut owned, tool.label()))
+                .inner;
             if r.changed() {
                 commands.push(Command::SetToolOwned(tool, owned));
             }
