@@ -9,7 +9,7 @@ mod common;
 use std::time::Duration;
 
 use eframe::egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rollcoach::session::PhaseKind;
 use rollcoach::ui::Screen;
 
@@ -522,4 +522,55 @@ fn too_intense_while_rolling_eases_off_then_the_full_stroke_comes_back() {
     time.advance(Duration::from_secs(16));
     harness.run();
     harness.get_by_label("Roll slowly");
+}
+
+#[test]
+fn the_pacing_track_names_where_each_stroke_starts_and_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    for _ in 0..7 {
+        press(&mut harness, Key::ArrowRight);
+    }
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+    harness.get_by_label("Calves, left side");
+    // The card says "from just above the ankle to just below the back of
+    // the knee". The picture has the ankle on the right, so the track's
+    // start end is on the right too, each end under its words.
+    let at = |harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>, label| {
+        let node = harness.get_by_label(label);
+        node.accesskit_node().bounding_box().unwrap()
+    };
+    let (from, to) = (
+        at(&harness, "Above the ankle"),
+        at(&harness, "Below the knee"),
+    );
+    assert!(
+        to.x1 < from.x0,
+        "the start end is on the right, as in the picture"
+    );
+    let track = at(
+        &harness,
+        "Pacing track: from above the ankle to below the knee",
+    );
+    assert!(
+        to.x0 - track.x0 < 1.0 && track.x1 - from.x1 < 1.0,
+        "under its ends"
+    );
+    assert!(from.y0 >= track.y1, "under the track");
+    let stroke = |harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>| {
+        let app = harness.state();
+        let state = app.state().session().unwrap().state(app.now());
+        state.stroke_position.unwrap()
+    };
+    assert!(
+        stroke(&harness) < 0.01,
+        "each stroke starts at the start end"
+    );
+    time.advance(Duration::from_secs(2));
+    harness.run();
+    assert!(stroke(&harness) > 0.1, "and moves toward the other");
+    // Only while rolling.
+    press(&mut harness, Key::ArrowRight);
+    assert!(harness.query_by_label("Above the ankle").is_none());
 }
