@@ -295,8 +295,7 @@ fn pacing_track(
     }
 }
 
-/// The two ends' words in a row under the track: the start end's at the
-/// left, the other's at the right.
+/// The two ends' words in a row under the track, each under its end.
 fn track_ends(ui: &mut egui::Ui, ends: &TrackEnds, x: std::ops::RangeInclusive<f32>) {
     let top = ui.cursor().top();
     let row = egui::Rect::from_x_y_ranges(x, top..=top + ends.height());
