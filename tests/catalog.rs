@@ -257,3 +257,101 @@ fn search_matches_each_word_singular_or_plural_and_skips_how_it_feels() {
     // Only words about feeling: no filter at all.
     assert_eq!(found("sore and tight").len(), catalog.exercises().len());
 }
+
+/// Each stroke starts where the card's words say: the picture's roll path
+/// runs from the body part the card starts at toward the one it ends at,
+/// so the marker (and the track's start end) agree with the words.
+#[test]
+fn every_stroke_starts_where_its_card_says() {
+    use rollcoach::model::illustration::{Point, Pose};
+    let head = |p: &Pose| p.head;
+    let shoulder = |p: &Pose| p.shoulder;
+    let hip = |p: &Pose| p.hip;
+    let elbow = |p: &Pose| p.near_arm.elbow;
+    let wrist = |p: &Pose| p.near_arm.wrist;
+    let knee = |p: &Pose| p.near_leg.knee;
+    let ankle = |p: &Pose| p.near_leg.ankle;
+    let toe = |p: &Pose| p.near_leg.toe;
+    type Joint = fn(&Pose) -> Point;
+    // The body part nearest each end of the card's roll path, as the card's
+    // words (roll.from, roll.to) name them.
+    let ends: [(&str, Joint, Joint); 16] = [
+        // The ball of the foot, then the heel.
+        ("sole-of-foot", toe, ankle),
+        ("shins", knee, ankle),
+        ("calves", ankle, knee),
+        ("hamstrings", knee, hip),
+        ("quads", hip, knee),
+        ("it-band", hip, knee),
+        ("adductors", knee, hip),
+        // From the lower buttock up toward the back.
+        ("glutes", hip, shoulder),
+        // From the middle of the buttock back toward the back of the hip.
+        ("piriformis", knee, hip),
+        // From below the hip bone down to the crease.
+        ("hip-flexors", hip, knee),
+        ("lower-back", hip, shoulder),
+        ("upper-back", hip, shoulder),
+        ("lats", shoulder, hip),
+        // From the base of the neck down toward the shoulder's tip.
+        ("traps", head, shoulder),
+        ("shoulder-blade", hip, shoulder),
+        ("forearms", elbow, wrist),
+    ];
+    let catalog = Catalog::builtin().unwrap();
+    for (id, from, to) in ends {
+        let e = catalog.get(id).unwrap();
+        let ill = &e.illustration;
+        let path = (
+            ill.path.to.0 - ill.path.from.0,
+            ill.path.to.1 - ill.path.from.1,
+        );
+        let (a, b) = (from(&ill.pose), to(&ill.pose));
+        let body = (b.0 - a.0, b.1 - a.1);
+        assert!(
+            path.0 * body.0 + path.1 * body.1 > 0.0,
+            "{id}: the card rolls from {} to {}, the picture the other way",
+            e.roll.from,
+            e.roll.to
+        );
+    }
+    // The chest rolls sideways, across the view: only up and down shows.
+    let listed: Vec<&str> = ends.iter().map(|(id, _, _)| *id).collect();
+    for e in catalog.exercises() {
+        assert!(
+            listed.contains(&e.id.as_str()) || e.id == "chest",
+            "{}: say which way its stroke goes",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn every_card_names_both_ends_of_its_stroke_in_a_few_words() {
+    use rollcoach::model::limits::card::TRACK_LABEL_CHARS;
+    let catalog = Catalog::builtin().unwrap();
+    assert_eq!(catalog.exercises().len(), 17);
+    for e in catalog.exercises() {
+        for label in [&e.roll.from_label, &e.roll.to_label] {
+            assert!(!label.trim().is_empty(), "{}: an end without a label", e.id);
+            assert!(
+                label.chars().count() <= TRACK_LABEL_CHARS,
+                "{}: '{label}' is too long for the track",
+                e.id
+            );
+        }
+    }
+    let mut exercises = catalog.exercises().to_vec();
+    exercises[0].roll.from_label.clear();
+    exercises[1].roll.to_label = "Just a little way above the top of the ankle".into();
+    let problems = validate(&exercises);
+    assert!(problems.contains(&CatalogProblem::Empty {
+        id: exercises[0].id.clone(),
+        field: "roll.from_label"
+    }));
+    assert!(problems.contains(&CatalogProblem::TooLong {
+        id: exercises[1].id.clone(),
+        field: "roll.to_label",
+        most: TRACK_LABEL_CHARS
+    }));
+}

@@ -9,7 +9,7 @@ mod common;
 use std::time::Duration;
 
 use eframe::egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rollcoach::session::PhaseKind;
 use rollcoach::ui::Screen;
 
@@ -179,7 +179,7 @@ fn plus_at_the_longest_hold_says_so_for_a_few_seconds() {
 }
 
 #[test]
-fn escape_asks_before_stopping_and_the_summary_says_drink_water() {
+fn escape_asks_before_stopping_and_the_summary_counts_nothing_for_a_get_ready() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
     let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
@@ -216,11 +216,13 @@ fn escape_asks_before_stopping_and_the_summary_says_drink_water() {
     harness.get_by_label("Stop the routine").click();
     harness.run();
     assert_eq!(&harness.state().state().screen, &Screen::Summary);
-    let summary = harness.state().state().summary.as_ref().unwrap();
-    assert!(!summary.completed);
-    assert_eq!(summary.exercises, vec!["Sole of the foot".to_owned()]);
+    let tally = &harness.state().state().summary.as_ref().unwrap().tally;
+    assert!(tally.stopped);
+    assert_eq!(tally.done_count(), 0, "stopped in the get-ready");
     harness.get_by_label("Stopped early");
-    harness.get_by_label("Drink a glass of water now.");
+    harness.get_by_label("0 of 2 exercises done");
+    harness.get_by_label("Left for next time: Sole of the foot, Calves");
+    assert!(harness.query_by_label_contains("Drink").is_none());
     press(&mut harness, Key::Enter);
     assert_eq!(&harness.state().state().screen, &Screen::Library);
 }
@@ -245,12 +247,49 @@ fn a_routine_runs_by_itself_to_the_end() {
         harness.run();
     }
     assert_eq!(&harness.state().state().screen, &Screen::Summary);
-    let summary = harness.state().state().summary.as_ref().unwrap();
-    assert!(summary.completed);
-    assert_eq!(summary.time, total);
-    assert_eq!(summary.exercises.len(), 2);
+    let tally = &harness.state().state().summary.as_ref().unwrap().tally;
+    assert!(!tally.stopped);
+    assert_eq!(tally.done_count(), 2);
+    // Both sides of each: 40 s of rolling and a 20 s hold for the sole,
+    // 45 s and a 20 s hold for the calves. The get-ready, switches and
+    // rest are left out.
+    assert_eq!(tally.worked(), Duration::from_secs(2 * 60 + 2 * 65));
     harness.get_by_label("Well done!");
+    harness.get_by_label("2 of 2 exercises done  ·  4 min 10 s rolling and holding");
+    harness.get_by_label("Done: Sole of the foot, Calves");
+    assert!(harness.query_by_label_contains("Skipped").is_none());
     harness.get_by_label("Drink a glass of water now.");
+}
+
+#[test]
+fn skipping_everything_by_keyboard_counts_nothing_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = common::Window::new(1100.0, 720.0, rollcoach::model::TextSize::Normal);
+    let (mut harness, time) = common::start_in(
+        dir.path(),
+        window,
+        eframe::egui::Theme::Light,
+        Some("Feet and calves"),
+    );
+    // Right skips a phase; a little time passes between presses.
+    let mut presses = 0;
+    while harness.state().state().screen == Screen::Player {
+        time.advance(Duration::from_millis(300));
+        press(&mut harness, Key::ArrowRight);
+        presses += 1;
+        assert!(presses < 30, "the routine ends after a skip of each phase");
+    }
+    assert_eq!(&harness.state().state().screen, &Screen::Summary);
+    let tally = &harness.state().state().summary.as_ref().unwrap().tally;
+    assert_eq!(tally.done_count(), 0);
+    assert!(!tally.stopped, "skipped to the end, not stopped");
+    harness.get_by_label("Routine ended");
+    harness.get_by_label_contains("0 of 2 exercises done");
+    harness.get_by_label("Skipped: Sole of the foot, Calves");
+    assert!(harness.query_by_label_contains("Well done").is_none());
+    assert!(harness.query_by_label_contains("Done:").is_none());
+    assert!(harness.query_by_label_contains("Drink").is_none());
+    harness.get_by_label_contains("counts as done when more than half");
 }
 
 #[test]
@@ -483,4 +522,55 @@ fn too_intense_while_rolling_eases_off_then_the_full_stroke_comes_back() {
     time.advance(Duration::from_secs(16));
     harness.run();
     harness.get_by_label("Roll slowly");
+}
+
+#[test]
+fn the_pacing_track_names_where_each_stroke_starts_and_turns() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let (mut harness, time) = common::start_playing(dir.path(), "Feet and calves");
+    for _ in 0..7 {
+        press(&mut harness, Key::ArrowRight);
+    }
+    assert_eq!(phase(&harness), PhaseKind::Roll);
+    harness.get_by_label("Calves, left side");
+    // The card says "from just above the ankle to just below the back of
+    // the knee". The picture has the ankle on the right, so the track's
+    // start end is on the right too, each end under its words.
+    let at = |harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>, label| {
+        let node = harness.get_by_label(label);
+        node.accesskit_node().bounding_box().unwrap()
+    };
+    let (from, to) = (
+        at(&harness, "Above the ankle"),
+        at(&harness, "Below the knee"),
+    );
+    assert!(
+        to.x1 < from.x0,
+        "the start end is on the right, as in the picture"
+    );
+    let track = at(
+        &harness,
+        "Pacing track: from above the ankle to below the knee",
+    );
+    assert!(
+        to.x0 - track.x0 < 1.0 && track.x1 - from.x1 < 1.0,
+        "under its ends"
+    );
+    assert!(from.y0 >= track.y1, "under the track");
+    let stroke = |harness: &egui_kittest::Harness<'_, rollcoach::ui::RollcoachApp>| {
+        let app = harness.state();
+        let state = app.state().session().unwrap().state(app.now());
+        state.stroke_position.unwrap()
+    };
+    assert!(
+        stroke(&harness) < 0.01,
+        "each stroke starts at the start end"
+    );
+    time.advance(Duration::from_secs(2));
+    harness.run();
+    assert!(stroke(&harness) > 0.1, "and moves toward the other");
+    // Only while rolling.
+    press(&mut harness, Key::ArrowRight);
+    assert!(harness.query_by_label("Above the ankle").is_none());
 }

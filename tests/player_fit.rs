@@ -34,13 +34,14 @@ fn windows() -> Vec<Window> {
 
 /// Where the player is: seconds into "Desk worker" (get-ready 15 s, roll
 /// 30 s and hold 20 s a side, then a rest), and keys pressed then.
-const STATES: [(&str, u64, &[egui::Key]); 7] = [
+const STATES: [(&str, u64, &[egui::Key]); 8] = [
     ("get ready", 3, &[]),
     ("rolling", 20, &[]),
     ("hold", 50, &[]),
     ("rest", 118, &[]),
     ("paused", 50, &[egui::Key::Space]),
     ("follow-along", 50, &[egui::Key::F11]),
+    ("follow-along rolling", 20, &[egui::Key::F11]),
     ("stop question", 20, &[egui::Key::Escape]),
 ];
 

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::model::limits::card::TRACK_LABEL_CHARS;
 use crate::model::limits::step as limits;
 use crate::model::{Exercise, Routine, RoutineProblem};
 
@@ -17,6 +18,12 @@ pub enum CatalogProblem {
     BadId(String),
     /// A text field or list is empty.
     Empty { id: String, field: &'static str },
+    /// A text is longer than where it shows allows.
+    TooLong {
+        id: String,
+        field: &'static str,
+        most: usize,
+    },
     /// A timing is outside its allowed range (a step's, in
     /// [`crate::model::limits::step`]).
     OutOfRange { id: String, field: &'static str },
@@ -48,6 +55,9 @@ impl fmt::Display for CatalogProblem {
                 )
             }
             CatalogProblem::Empty { id, field } => write!(f, "'{id}': {field} is empty"),
+            CatalogProblem::TooLong { id, field, most } => {
+                write!(f, "'{id}': {field} is longer than {most} characters")
+            }
             CatalogProblem::OutOfRange { id, field } => {
                 write!(f, "'{id}': {field} is outside its allowed range")
             }
@@ -90,6 +100,11 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
             id: e.id.clone(),
             field,
         }));
+        problems.extend(too_long(e).map(|(field, most)| CatalogProblem::TooLong {
+            id: e.id.clone(),
+            field,
+            most,
+        }));
         problems.extend(
             timings_out_of_range(e).map(|field| CatalogProblem::OutOfRange {
                 id: e.id.clone(),
@@ -120,12 +135,14 @@ fn is_valid_id(id: &str) -> bool {
 /// The names of an exercise's empty fields: blank texts, then lists that
 /// are empty or hold a blank line, then the tools if there are none.
 fn empty_fields(e: &Exercise) -> impl Iterator<Item = &'static str> + '_ {
-    let texts: [(&'static str, &str); 7] = [
+    let texts: [(&'static str, &str); 9] = [
         ("name", &e.name),
         ("summary", &e.summary),
         ("roll.from", &e.roll.from),
         ("roll.to", &e.roll.to),
         ("roll.how", &e.roll.how),
+        ("roll.from_label", &e.roll.from_label),
+        ("roll.to_label", &e.roll.to_label),
         ("hold", &e.hold),
         ("breathing", &e.breathing),
     ];
@@ -146,6 +163,19 @@ fn empty_fields(e: &Exercise) -> impl Iterator<Item = &'static str> + '_ {
         .map(|(f, _)| f);
     let empty_tools = e.tools.is_empty().then_some("tools");
     empty_text.chain(empty_list).chain(empty_tools)
+}
+
+/// The names of an exercise's texts that are too long for where they show,
+/// with their longest.
+fn too_long(e: &Exercise) -> impl Iterator<Item = (&'static str, usize)> {
+    let labels = [
+        ("roll.from_label", &e.roll.from_label),
+        ("roll.to_label", &e.roll.to_label),
+    ];
+    labels
+        .into_iter()
+        .filter(|(_, text)| text.chars().count() > TRACK_LABEL_CHARS)
+        .map(|(field, _)| (field, TRACK_LABEL_CHARS))
 }
 
 /// The names of an exercise's timings that are outside their allowed

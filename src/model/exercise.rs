@@ -144,6 +144,11 @@ pub struct RollPath {
     pub to: String,
     /// How to move between the two, in a sentence or two.
     pub how: String,
+    /// `from` in a few words, for the start end of the pacing track
+    /// ("Above the ankle"); at most [`crate::model::limits::card::TRACK_LABEL_CHARS`].
+    pub from_label: String,
+    /// `to` in a few words, for the other end ("Below the knee").
+    pub to_label: String,
 }
 
 /// The default timings of an exercise. Their allowed values are a step's,

@@ -27,6 +27,13 @@ pub mod step {
     pub const STROKE_CM: RangeInclusive<f32> = 5.0..=60.0;
 }
 
+/// An exercise card's words.
+pub mod card {
+    /// The longest label of an end of the pacing track, in characters: it
+    /// sits under one end of the track, beside the other end's.
+    pub const TRACK_LABEL_CHARS: usize = 24;
+}
+
 /// A routine as a whole.
 pub mod routine {
     /// The longest name, in characters (not bytes).

@@ -3,11 +3,13 @@
 //! the time, it says where the routine is and which cues are due.
 
 mod cue;
+mod tally;
 mod timeline;
 
 use std::time::Duration;
 
 pub use cue::{Cue, TimedCue};
+pub use tally::{Outcome, SideTally, StepTally, Tally};
 pub use timeline::{
     AFTER_CHIME, EASE_FOR, Phase, PhaseKind, SWITCH_SIDE, SessionError, Side, StepInfo, Timeline,
     WORK_AROUND,
@@ -15,6 +17,7 @@ pub use timeline::{
 
 use crate::catalog::Catalog;
 use crate::model::{Routine, Settings};
+use tally::RunLog;
 
 /// How much "extend" adds to a hold.
 pub const EXTEND_BY: Duration = Duration::from_secs(10);
@@ -37,6 +40,8 @@ pub struct Session {
     /// When the clock last started, if it is running.
     running_since: Option<Duration>,
     stopped: bool,
+    /// What of the timeline ran, up to `position`.
+    log: RunLog,
 }
 
 /// Where a session is, at one moment.
@@ -76,6 +81,7 @@ impl Session {
             position: Duration::ZERO,
             running_since: None,
             stopped: false,
+            log: RunLog::default(),
         })
     }
 
@@ -94,6 +100,7 @@ impl Session {
         self.position = Duration::ZERO;
         self.running_since = Some(now);
         self.stopped = false;
+        self.log = RunLog::default();
     }
 
     /// The timeline position at `now`, pauses excluded, never past the end.
@@ -115,7 +122,20 @@ impl Session {
         self.stopped || self.position(now) >= self.timeline.total()
     }
 
+    /// Notes what ran since the clock last started or moved, and carries
+    /// on from here: every command that moves the position or changes the
+    /// timeline comes through here first.
+    fn settle(&mut self, now: Duration) {
+        if self.running_since.is_some() {
+            let position = self.position(now);
+            self.log.record(self.position, position);
+            self.position = position;
+            self.running_since = Some(now);
+        }
+    }
+
     fn set_position(&mut self, now: Duration, position: Duration) {
+        self.settle(now);
         self.position = position.min(self.timeline.total());
         if self.running_since.is_some() {
             self.running_since = Some(now);
@@ -125,7 +145,7 @@ impl Session {
     /// Pauses the clock.
     pub fn pause(&mut self, now: Duration) {
         if self.running_since.is_some() {
-            self.position = self.position(now);
+            self.settle(now);
             self.running_since = None;
         }
     }
@@ -195,6 +215,8 @@ impl Session {
         if by.is_zero() {
             return false;
         }
+        self.settle(now);
+        self.log.insert(phase.end(), by);
         self.timeline.lengthen(i, by);
         true
     }
@@ -206,7 +228,9 @@ impl Session {
     /// not eased already).
     pub fn too_intense(&mut self, now: Duration) -> bool {
         if let Some((i, _)) = self.running_hold(now) {
-            self.timeline.work_around(i, self.position(now));
+            self.settle(now);
+            let (at, by) = self.timeline.work_around(i, self.position);
+            self.log.insert(at, by);
             return true;
         }
         let position = self.position(now);
@@ -215,15 +239,27 @@ impl Session {
         if phase.kind != PhaseKind::Roll || phase.eased || self.is_over(now) {
             return false;
         }
+        // Easing splits the roll without moving anything: what ran stays put.
         self.timeline.ease_roll(i, position);
         true
     }
 
     /// Ends the routine here.
     pub fn stop(&mut self, now: Duration) {
-        self.position = self.position(now);
+        self.settle(now);
         self.running_since = None;
         self.stopped = true;
+    }
+
+    /// What ran of each exercise up to `now`: which count as done, which
+    /// were skipped, and the time spent rolling and holding.
+    pub fn tally(&self, now: Duration) -> Tally {
+        let mut log = self.log.clone();
+        let position = self.position(now);
+        if self.running_since.is_some() {
+            log.record(self.position, position);
+        }
+        log.tally(&self.timeline, position, self.stopped)
     }
 
     /// Cues due between two timeline positions (`from` included, `to` not).

@@ -553,10 +553,26 @@ proptest! {
         let mut now = s(1000);
         session.start(now);
         check_timeline(&session);
+        // Time the timeline really ran, and whether it ever went back.
+        let mut ran = Duration::ZERO;
+        let mut went_back = false;
         for c in &commands {
             let before = session.position(now);
             let was_paused = session.is_paused();
             apply(&mut session, &mut now, c);
+            if matches!(c, Command::Wait(_)) {
+                ran += session.position(now) - before;
+            }
+            went_back |= matches!(c, Command::Back);
+            let tally = session.tally(now);
+            prop_assert!(tally.worked() <= ran, "no more worked than ran");
+            for side in tally.steps.iter().flat_map(|s| &s.sides) {
+                prop_assert!(side.covered <= side.planned);
+                prop_assert!(side.covered <= side.worked);
+                if !went_back {
+                    prop_assert_eq!(side.covered, side.worked, "nothing ran twice");
+                }
+            }
             let state = session.state(now);
             check_timeline(&session);
             prop_assert!(state.position <= state.total);
@@ -646,4 +662,137 @@ fn too_intense_while_rolling_eases_the_strokes_then_the_full_stroke_comes_back()
     assert!(!after.phase.eased);
     assert_eq!(after.phase.stroke, roll.stroke);
     assert_eq!(after.phase.end(), roll.end());
+}
+
+/// Skips until the routine is over; returns the time then.
+fn skip_to_the_end(session: &mut Session, mut now: Duration) -> Duration {
+    while !session.is_over(now) {
+        now += ms(100);
+        session.skip(now);
+    }
+    now
+}
+
+#[test]
+fn a_full_run_counts_every_exercise_and_its_rolling_and_holding() {
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    let total = session.timeline().total();
+    let tally = session.tally(total + s(5));
+    assert_eq!((tally.done_count(), tally.step_count()), (2, 2));
+    assert!(tally.steps.iter().all(|s| s.outcome == Outcome::Done));
+    assert!(!tally.stopped);
+    // Calves: 30 s roll and a 20 s hold on each side; quads: a 20 s roll.
+    // The get-ready, the switch and the rest are left out.
+    assert_eq!(tally.worked(), s(50 + 50 + 20));
+    let calves = &tally.steps[0];
+    assert_eq!(calves.name, "Calves");
+    assert_eq!(
+        calves.sides.iter().map(|s| s.side).collect::<Vec<_>>(),
+        [Some(Side::Left), Some(Side::Right)]
+    );
+    assert!(calves.sides.iter().all(|side| side.planned == s(50)));
+    assert_eq!(calves.only_side_done(), None);
+}
+
+#[test]
+fn skipping_everything_counts_nothing_done() {
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    let now = skip_to_the_end(&mut session, s(1));
+    let tally = session.tally(now);
+    assert_eq!(tally.done_count(), 0);
+    assert!(tally.steps.iter().all(|s| s.outcome == Outcome::Skipped));
+    // A tenth of a second ran of each phase before it was skipped.
+    assert!(tally.worked() < s(1), "{:?}", tally.worked());
+}
+
+#[test]
+fn stopping_during_the_get_ready_counts_nothing_done() {
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    session.stop(s(3));
+    let tally = session.tally(s(60));
+    assert!(tally.stopped);
+    assert_eq!(tally.done_count(), 0);
+    assert_eq!(tally.worked(), Duration::ZERO);
+    assert!(tally.steps.iter().all(|s| s.outcome == Outcome::NotReached));
+}
+
+#[test]
+fn an_exercise_is_done_when_more_than_half_of_it_ran() {
+    // Quads alone: a 20 s roll after the 5 s get-ready.
+    let quads = routine(vec![step("quads", StepSides::Together, 20, 0, 20, 0)]);
+    let run_for = |rolled: Duration| {
+        let mut session = Session::new(&quads, &catalog(), &settings()).unwrap();
+        session.start(Duration::ZERO);
+        let now = skip_to_the_end(&mut session, s(5) + rolled - ms(100));
+        session.tally(now).steps[0].clone()
+    };
+    let half = run_for(s(10));
+    assert_eq!(half.outcome, Outcome::Skipped, "half is not more than half");
+    assert_eq!(half.worked(), s(10));
+    assert_eq!(run_for(s(10) + ms(100)).outcome, Outcome::Done);
+
+    // Both sides of the calves: the whole left side, none of the right, is
+    // half of the exercise: not done, and the right side is named.
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    // At 59 s, in the switch: skip it, the right roll and its hold.
+    for _ in 0..3 {
+        session.skip(s(59));
+    }
+    assert_eq!(session.state(s(59)).phase.kind, PhaseKind::Rest);
+    let calves = session.tally(s(59)).steps[0].clone();
+    assert_eq!(calves.outcome, Outcome::Skipped);
+    assert_eq!(calves.only_side_done(), Some(Side::Left));
+    assert_eq!(calves.only_side_missed(), Some(Side::Right));
+}
+
+#[test]
+fn pauses_are_left_out_of_the_time_rolled() {
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    // 10 s into the roll, a minute's pause, then 5 s more, and stop.
+    session.pause(s(15));
+    session.resume(s(75));
+    session.stop(s(80));
+    let tally = session.tally(s(200));
+    assert_eq!(tally.worked(), s(15));
+    assert_eq!(tally.steps[0].outcome, Outcome::NotReached);
+    // Paused still: nothing more comes of waiting.
+    let mut paused = sample();
+    paused.start(Duration::ZERO);
+    paused.pause(s(20));
+    assert_eq!(paused.tally(s(500)).worked(), s(15));
+}
+
+#[test]
+fn going_back_rolls_again_without_counting_more_of_the_exercise() {
+    let quads = routine(vec![step("quads", StepSides::Together, 20, 0, 20, 0)]);
+    let mut session = Session::new(&quads, &catalog(), &settings()).unwrap();
+    session.start(Duration::ZERO);
+    // 8 s of rolling, back to its start, the same 8 s again, then skip.
+    session.back(s(13));
+    session.skip(s(21));
+    let quads = session.tally(s(22)).steps[0].clone();
+    assert_eq!(quads.worked(), s(16));
+    assert_eq!(quads.sides[0].covered, s(8));
+    assert_eq!(quads.outcome, Outcome::Skipped);
+}
+
+#[test]
+fn longer_holds_and_working_around_count_as_they_ran() {
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    // The left hold starts at 35 s: made 10 s longer, then too intense
+    // 5 s in: 20 s around the spot, and back for the 25 s left.
+    assert!(session.extend_hold(s(36)));
+    assert!(session.too_intense(s(40)));
+    let end_of_left = s(40 + 20 + 25);
+    assert_eq!(session.state(end_of_left).phase.kind, PhaseKind::SwitchSide);
+    let left = session.tally(end_of_left).steps[0].sides[0];
+    assert_eq!(left.planned, s(30 + 30 + 20));
+    assert_eq!(left.covered, left.planned);
+    assert_eq!(left.worked, left.planned);
 }

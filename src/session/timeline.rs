@@ -217,8 +217,8 @@ impl Timeline {
 
     /// Cuts the hold `index` short at `at` and works around the spot before
     /// coming back to it for the rest of the hold: what was left, never
-    /// more.
-    pub(super) fn work_around(&mut self, index: usize, at: Duration) {
+    /// more. Returns where the new time went in, and how much.
+    pub(super) fn work_around(&mut self, index: usize, at: Duration) -> (Duration, Duration) {
         let hold = self.phases[index];
         let held = at.saturating_sub(hold.start).min(hold.length);
         self.phases[index].length = held;
@@ -239,6 +239,7 @@ impl Timeline {
         self.phases.insert(index + 1, around);
         self.phases.insert(index + 2, back);
         self.relayout();
+        (hold.start + held, WORK_AROUND)
     }
 
     /// Eases the rolling phase `index` from `at`: strokes half as long (the

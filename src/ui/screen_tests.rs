@@ -15,6 +15,7 @@ use super::{Command, Commands, card, menu, routines, safety, settings, summary};
 use crate::catalog::Catalog;
 use crate::model::{Settings, Units};
 use crate::session::Session;
+use crate::session::{Outcome, Side, SideTally, StepTally, Tally};
 use crate::store::RoutineFile;
 
 /// A screen's inputs and what it sent.
@@ -153,15 +154,42 @@ fn the_safety_screen_accepts_once_then_leads_back() {
 
 #[test]
 fn the_summary_leads_back_to_the_library() {
+    let side = |side, secs| SideTally {
+        side,
+        planned: Duration::from_secs(100),
+        covered: Duration::from_secs(secs),
+        worked: Duration::from_secs(secs),
+    };
+    let step = |name: &str, outcome, sides| StepTally {
+        name: name.into(),
+        exercise_id: String::new(),
+        sides,
+        outcome,
+    };
     let done = Summary {
-        routine: "Feet and calves".into(),
-        exercises: vec!["Sole of the foot".into(), "Calves".into()],
-        time: Duration::from_secs(275),
-        completed: true,
+        routine: "After a run".into(),
+        tally: Tally {
+            steps: vec![
+                step("Calves", Outcome::Done, vec![side(None, 100)]),
+                step(
+                    "Quads",
+                    Outcome::Skipped,
+                    vec![side(Some(Side::Left), 100), side(Some(Side::Right), 0)],
+                ),
+                step("Glutes", Outcome::Skipped, vec![side(None, 10)]),
+                step("Lats", Outcome::NotReached, vec![side(None, 0)]),
+            ],
+            stopped: false,
+        },
     };
     let draw: Draw<'_, Summary> = Box::new(|ui, s| summary::show(ui, &s.own, &mut s.commands));
     let mut h = harness(draw, screen(done));
-    h.get_by_label("2 exercises in 4 min 35 s");
+    h.get_by_label("Good work!");
+    h.get_by_label("1 of 4 exercises done  ·  3 min 30 s rolling and holding");
+    h.get_by_label("Done: Calves");
+    h.get_by_label("Skipped: Quads (right side), Glutes");
+    h.get_by_label("Left for next time: Lats");
+    h.get_by_label(summary::WATER);
     let sent = click(&mut h, Action::FinishSummary.label());
     assert_eq!(sent, [Command::Run(Action::FinishSummary)]);
 }

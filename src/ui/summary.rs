@@ -1,27 +1,87 @@
-//! The end of a routine: what was done, for how long, and a glass of water.
-
-use std::time::Duration;
+//! The end of a routine: what was really done, what was skipped, the time
+//! spent rolling and holding, and a glass of water.
 
 use eframe::egui::{self, RichText};
 
 use super::Commands;
 use super::action::Action;
 use super::words::length_text;
+use crate::session::{Outcome, StepTally, Tally};
 
 /// What the summary shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub routine: String,
-    /// Names of the exercises reached.
-    pub exercises: Vec<String>,
-    /// Time spent (pauses excluded).
-    pub time: Duration,
-    /// Whether it ran to the end (not stopped early).
-    pub completed: bool,
+    /// What ran of each exercise.
+    pub tally: Tally,
 }
 
 /// The hydration reminder.
 pub const WATER: &str = "Drink a glass of water now.";
+
+impl Summary {
+    /// The headline: praise only for work that was done.
+    pub fn headline(&self) -> &'static str {
+        let t = &self.tally;
+        if t.stopped {
+            "Stopped early"
+        } else if t.done_count() == 0 {
+            "Routine ended"
+        } else if t.done_count() == t.step_count() {
+            "Well done!"
+        } else {
+            "Good work!"
+        }
+    }
+
+    /// "3 of 5 exercises done · 6 min 40 s rolling and holding".
+    pub fn count_line(&self) -> String {
+        let t = &self.tally;
+        let of = t.step_count();
+        let noun = if of == 1 { "exercise" } else { "exercises" };
+        let count = format!("{} of {of} {noun} done", t.done_count());
+        let worked = t.worked();
+        if worked.as_secs_f64().round() < 1.0 {
+            count
+        } else {
+            format!("{count}  ·  {} rolling and holding", length_text(worked))
+        }
+    }
+
+    /// The exercises that came out as `outcome`, as a line ("Skipped:
+    /// Calves (right side), Quads"), or `None` if there are none.
+    pub fn list_line(&self, outcome: Outcome) -> Option<String> {
+        let names: Vec<String> = self
+            .tally
+            .with_outcome(outcome)
+            .map(|s| step_name(s, outcome))
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        let lead = match outcome {
+            Outcome::Done => "Done",
+            Outcome::Skipped => "Skipped",
+            Outcome::NotReached => "Left for next time",
+        };
+        Some(format!("{lead}: {}", names.join(", ")))
+    }
+}
+
+/// An exercise's name, with the side that matters when only one of its
+/// two was done: the side done in the list of what was done, the other
+/// one in the other lists.
+fn step_name(step: &StepTally, outcome: Outcome) -> String {
+    let side = if outcome == Outcome::Done {
+        step.only_side_done()
+    } else {
+        step.only_side_missed()
+    };
+    match side {
+        Some(side) => format!("{} ({} side)", step.name, side.label()),
+        None => step.name.clone(),
+    }
+}
 
 /// Draws the summary.
 pub fn show(ui: &mut egui::Ui, summary: &Summary, commands: &mut Commands) {
@@ -30,31 +90,35 @@ pub fn show(ui: &mut egui::Ui, summary: &Summary, commands: &mut Commands) {
         .show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(20.0);
-                let title = if summary.completed {
-                    "Well done!"
-                } else {
-                    "Stopped early"
-                };
-                ui.label(RichText::new(title).size(44.0).strong());
+                ui.label(RichText::new(summary.headline()).size(44.0).strong());
                 ui.label(RichText::new(&summary.routine).size(22.0));
                 ui.add_space(10.0);
-                let count = summary.exercises.len();
-                let exercises = if count == 1 {
-                    "1 exercise".to_owned()
-                } else {
-                    format!("{count} exercises")
-                };
-                ui.label(
-                    RichText::new(format!("{exercises} in {}", length_text(summary.time)))
-                        .size(26.0),
-                );
-                ui.add(egui::Label::new(RichText::new(summary.exercises.join(", ")).weak()).wrap());
+                ui.add(egui::Label::new(RichText::new(summary.count_line()).size(26.0)).wrap());
+                for outcome in [Outcome::Done, Outcome::Skipped, Outcome::NotReached] {
+                    if let Some(line) = summary.list_line(outcome) {
+                        ui.add(egui::Label::new(RichText::new(line).size(17.0).weak()).wrap());
+                    }
+                }
                 ui.add_space(16.0);
-                ui.label(RichText::new(WATER).size(30.0).strong());
-                ui.label(
-                    "Your muscles should feel and move better. Some tenderness tomorrow is normal; \
-                 sharp or lasting pain is not: see a professional if you have it.",
-                );
+                if summary.tally.done_count() > 0 {
+                    ui.label(RichText::new(WATER).size(30.0).strong());
+                    ui.add(
+                        egui::Label::new(
+                            "Your muscles should feel and move better. Some tenderness \
+                             tomorrow is normal; sharp or lasting pain is not: see a \
+                             professional if you have it.",
+                        )
+                        .wrap(),
+                    );
+                } else {
+                    ui.add(
+                        egui::Label::new(
+                            "An exercise counts as done when more than half of its rolling \
+                             and holding has run. The routine is here whenever you are ready.",
+                        )
+                        .wrap(),
+                    );
+                }
                 ui.add_space(16.0);
                 let done = Action::FinishSummary;
                 let button = egui::Button::new(RichText::new(done.label()).size(20.0))

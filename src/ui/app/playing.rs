@@ -100,21 +100,13 @@ impl RollcoachApp {
         let Some(player) = self.state.player.take() else {
             return;
         };
-        let state = player.session.state(self.clock.now());
-        let steps = player.session.timeline().steps();
-        let reached = if state.finished {
-            steps.len()
-        } else {
-            state.step_number
-        };
-        if !state.finished {
-            self.audio.follow(&player.session, self.clock.now());
+        let now = self.clock.now();
+        if !player.session.state(now).finished {
+            self.audio.follow(&player.session, now);
         }
         self.state.summary = Some(Summary {
             routine: player.session.name().to_owned(),
-            exercises: steps.iter().take(reached).map(|s| s.name.clone()).collect(),
-            time: state.position,
-            completed: state.finished,
+            tally: player.session.tally(now),
         });
         if player.follow_along {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));

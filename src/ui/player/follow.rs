@@ -8,7 +8,7 @@ use std::time::Duration;
 use eframe::egui::{self, Galley, RichText, Vec2};
 
 use super::layout::{
-    self, Content, PICTURE_FLOOR, PICTURE_GAP, PICTURE_MIN, Sizes, galley, stacked,
+    self, Content, PICTURE_FLOOR, PICTURE_GAP, PICTURE_MIN, Sizes, TrackEnds, galley, stacked,
 };
 use super::words::Words;
 use super::{Player, pacing_track, phase_progress, picture};
@@ -26,6 +26,7 @@ pub const FOLLOW_STEPS: [Sizes; 4] = [
         subject: 44.0,
         instruction: 28.0,
         track: 40.0,
+        track_ends: 22.0,
     },
     Sizes {
         time: 170.0,
@@ -33,6 +34,7 @@ pub const FOLLOW_STEPS: [Sizes; 4] = [
         subject: 38.0,
         instruction: 26.0,
         track: 36.0,
+        track_ends: 21.0,
     },
     Sizes {
         time: 130.0,
@@ -40,6 +42,7 @@ pub const FOLLOW_STEPS: [Sizes; 4] = [
         subject: 32.0,
         instruction: 24.0,
         track: 32.0,
+        track_ends: 20.0,
     },
     Sizes {
         time: 96.0,
@@ -47,6 +50,7 @@ pub const FOLLOW_STEPS: [Sizes; 4] = [
         subject: 28.0,
         instruction: 22.0,
         track: 28.0,
+        track_ends: 19.0,
     },
 ];
 
@@ -59,6 +63,8 @@ pub struct FollowPlan {
     pub time: Arc<Galley>,
     pub instruction: Arc<Galley>,
     pub paused: Option<Arc<Galley>>,
+    /// The words at the pacing track's ends, while rolling.
+    pub track_ends: Option<TrackEnds>,
     /// The picture beside the time (landscape), not under it.
     pub beside: bool,
     /// The picture's size; zero for none.
@@ -116,8 +122,23 @@ impl FollowPlan {
         let paused = content
             .paused
             .map(|p| galley(ui, p, sizes.title, strong, area.x));
+        // The time, its progress and the track are one column: beside the
+        // picture, as wide as the time or a third of the view.
+        let column = if beside {
+            time.size().x.max(area.x * 0.35)
+        } else {
+            area.x
+        };
+        let track_ends = content
+            .track_ends
+            .filter(|_| content.rolling)
+            .map(|ends| TrackEnds::new(ui, ends, content.track_leftward, sizes.track_ends, column));
         let track = if content.rolling { sizes.track } else { 0.0 };
-        let clock = stacked(ui, &[time.size().y, FOLLOW_PROGRESS, track], 0.0);
+        let mut clock = vec![time.size().y, FOLLOW_PROGRESS, track];
+        if let Some(ends) = &track_ends {
+            clock.push(ends.height());
+        }
+        let clock = stacked(ui, &clock, 0.0);
         let mut around = vec![phase.size().y, instruction.size().y, leave];
         if let Some(p) = &paused {
             around.push(p.size().y);
@@ -125,7 +146,7 @@ impl FollowPlan {
         let spacing = ui.spacing().item_spacing.y;
         let (picture, fits) = if beside {
             let row = area.y - stacked(ui, &around, 0.0) - spacing;
-            let width = area.x - time.size().x.max(area.x * 0.35) - PICTURE_GAP;
+            let width = area.x - column - PICTURE_GAP;
             (
                 egui::vec2(width, row.min(width * 0.7)),
                 clock <= row && width > 0.0,
@@ -140,13 +161,15 @@ impl FollowPlan {
         } else {
             Vec2::ZERO
         };
-        let too_wide = time.size().x > area.x;
+        let too_wide =
+            time.size().x > area.x || track_ends.as_ref().is_some_and(|e| !e.fit(column));
         FollowPlan {
             sizes,
             phase,
             time,
             instruction,
             paused,
+            track_ends,
             beside,
             picture,
             scroll: !fits || too_wide,
@@ -179,7 +202,7 @@ pub(super) fn follow_along(
         label(ui, &plan.time);
         progress_bar(ui, phase_progress(state), width, FOLLOW_PROGRESS);
         if let Some(p) = state.stroke_position {
-            pacing_track(ui, p, width, plan.sizes.track);
+            pacing_track(ui, p, width, plan.sizes.track, plan.track_ends.as_ref());
         }
     };
     let mut body = |ui: &mut egui::Ui| {

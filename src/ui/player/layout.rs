@@ -20,6 +20,8 @@ pub struct Sizes {
     pub instruction: f32,
     /// The height of the pacing track.
     pub track: f32,
+    /// The size of the words at the track's two ends.
+    pub track_ends: f32,
 }
 
 /// From roomy to tight: the first that fits is used.
@@ -30,6 +32,7 @@ pub const STEPS: [Sizes; 5] = [
         subject: 22.0,
         instruction: 20.0,
         track: 34.0,
+        track_ends: 17.0,
     },
     Sizes {
         time: 80.0,
@@ -37,6 +40,7 @@ pub const STEPS: [Sizes; 5] = [
         subject: 21.0,
         instruction: 19.0,
         track: 32.0,
+        track_ends: 16.0,
     },
     Sizes {
         time: 66.0,
@@ -44,6 +48,7 @@ pub const STEPS: [Sizes; 5] = [
         subject: 20.0,
         instruction: 18.0,
         track: 30.0,
+        track_ends: 16.0,
     },
     Sizes {
         time: 54.0,
@@ -51,6 +56,7 @@ pub const STEPS: [Sizes; 5] = [
         subject: 19.0,
         instruction: 18.0,
         track: 28.0,
+        track_ends: 15.0,
     },
     Sizes {
         time: 44.0,
@@ -58,6 +64,7 @@ pub const STEPS: [Sizes; 5] = [
         subject: 18.0,
         instruction: 17.0,
         track: 26.0,
+        track_ends: 15.0,
     },
 ];
 
@@ -184,6 +191,53 @@ pub struct Content<'a> {
     pub paused: Option<&'a str>,
     /// The pacing track shows (rolling).
     pub rolling: bool,
+    /// The words at its two ends: where a stroke starts, where it turns.
+    pub track_ends: Option<(&'a str, &'a str)>,
+    /// Strokes start at the track's right end, as in the picture.
+    pub track_leftward: bool,
+}
+
+/// The words at the two ends of the pacing track, laid out: the start
+/// end's under the end where strokes start, the other's under the other.
+#[derive(Clone)]
+pub struct TrackEnds {
+    pub from: Arc<Galley>,
+    pub to: Arc<Galley>,
+    /// Strokes start at the right end and go left, the way the picture's
+    /// stroke goes; else from the left.
+    pub leftward: bool,
+}
+
+/// The least gap between the two ends' words.
+pub const TRACK_ENDS_GAP: f32 = 16.0;
+
+impl TrackEnds {
+    /// `ends` at `size` under a track `width` wide, each wrapped to its half.
+    pub fn new(
+        ui: &egui::Ui,
+        ends: (&str, &str),
+        leftward: bool,
+        size: f32,
+        width: f32,
+    ) -> TrackEnds {
+        let colour = ui.visuals().text_color();
+        let half = ((width - TRACK_ENDS_GAP) / 2.0).floor();
+        TrackEnds {
+            from: galley(ui, ends.0, size, colour, half),
+            to: galley(ui, ends.1, size, colour, half),
+            leftward,
+        }
+    }
+
+    /// The height of the row they take.
+    pub fn height(&self) -> f32 {
+        self.from.size().y.max(self.to.size().y)
+    }
+
+    /// Whether both fit their halves of `width` (a single word can be wider).
+    pub fn fit(&self, width: f32) -> bool {
+        self.from.size().x + self.to.size().x + TRACK_ENDS_GAP <= width + 0.5
+    }
 }
 
 /// The middle's words, laid out at one step.
@@ -195,6 +249,8 @@ pub struct TextBlock {
     pub time: Arc<Galley>,
     pub instruction: Arc<Galley>,
     pub paused: Option<Arc<Galley>>,
+    /// The words at the pacing track's ends, while rolling.
+    pub track_ends: Option<TrackEnds>,
     /// The time sits beside the title and subject, not under them.
     pub beside: bool,
     pub width: f32,
@@ -228,6 +284,10 @@ impl TextBlock {
         let paused = content
             .paused
             .map(|p| galley(ui, p, sizes.subject, strong, width));
+        let track_ends = content
+            .track_ends
+            .filter(|_| content.rolling)
+            .map(|ends| TrackEnds::new(ui, ends, content.track_leftward, sizes.track_ends, width));
         let mut heights = Vec::new();
         if beside {
             let words = stacked(ui, &[title.size().y, subject.size().y], 0.0);
@@ -238,6 +298,9 @@ impl TextBlock {
         heights.extend([PROGRESS, instruction.size().y]);
         if content.rolling {
             heights.push(sizes.track);
+        }
+        if let Some(ends) = &track_ends {
+            heights.push(ends.height());
         }
         if let Some(p) = &paused {
             heights.push(p.size().y);
@@ -250,6 +313,7 @@ impl TextBlock {
             time,
             instruction,
             paused,
+            track_ends,
             beside,
             width,
             height,
@@ -268,6 +332,7 @@ impl TextBlock {
             .all(|g| g.size().x + beside <= self.width + 0.5)
             && self.instruction.size().x <= self.width + 0.5
             && self.time.size().x <= self.width + 0.5
+            && self.track_ends.as_ref().is_none_or(|e| e.fit(self.width))
     }
 }
 

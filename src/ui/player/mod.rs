@@ -22,7 +22,7 @@ use crate::model::{Exercise, Settings};
 use crate::session::{PhaseKind, Session, SessionState};
 use crate::ui::words::clock_text;
 use follow::follow_along;
-use layout::{Content, Middle, Plan, TextBlock};
+use layout::{Content, Middle, Plan, TextBlock, TrackEnds};
 use words::Words;
 
 /// How often the pacing animation is redrawn. Five pictures a second show
@@ -250,9 +250,27 @@ fn picture(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise>,
     );
 }
 
-/// The pacing track: a marker gliding between the two ends of the stroke.
-fn pacing_track(ui: &mut egui::Ui, position: f32, width: f32, height: f32) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+/// The pacing track: a marker gliding between the two ends of the stroke,
+/// from the start end (position 0) to the turning end and back; under
+/// each end, its words if there are any. The start end is on the left,
+/// or on the right when the picture's stroke goes leftward, so the marker
+/// and the picture move the same way.
+fn pacing_track(
+    ui: &mut egui::Ui,
+    position: f32,
+    width: f32,
+    height: f32,
+    ends: Option<&TrackEnds>,
+) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    if let Some(ends) = ends {
+        let name = format!(
+            "Pacing track: from {} to {}",
+            ends.from.text().to_lowercase(),
+            ends.to.text().to_lowercase()
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+    }
     let palette = Palette::of(ui);
     let painter = ui.painter_at(rect);
     let y = rect.center().y;
@@ -265,8 +283,35 @@ fn pacing_track(ui: &mut egui::Ui, position: f32, width: f32, height: f32) {
     for x in [left, right] {
         painter.circle_filled(egui::pos2(x, y), 7.0, palette.ground);
     }
-    let x = left + (right - left) * position;
+    let along = if ends.is_some_and(|e| e.leftward) {
+        1.0 - position
+    } else {
+        position
+    };
+    let x = left + (right - left) * along;
     painter.circle_filled(egui::pos2(x, y), end - 2.0, palette.path);
+    if let Some(ends) = ends {
+        track_ends(ui, ends, rect.left()..=rect.right());
+    }
+}
+
+/// The two ends' words in a row under the track, each under its end.
+fn track_ends(ui: &mut egui::Ui, ends: &TrackEnds, x: std::ops::RangeInclusive<f32>) {
+    let top = ui.cursor().top();
+    let row = egui::Rect::from_x_y_ranges(x, top..=top + ends.height());
+    let place = |ui: &mut egui::Ui, galley: &std::sync::Arc<egui::Galley>, align: egui::Align| {
+        let layout = egui::Layout::top_down(align);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(row).layout(layout));
+        child.add(egui::Label::new(galley.clone()));
+    };
+    let (left, right) = if ends.leftward {
+        (&ends.to, &ends.from)
+    } else {
+        (&ends.from, &ends.to)
+    };
+    place(ui, left, egui::Align::Min);
+    place(ui, right, egui::Align::Max);
+    ui.advance_cursor_after_rect(row);
 }
 
 /// The middle of the player as planned: the picture beside or above the
@@ -346,7 +391,13 @@ fn text_block(ui: &mut egui::Ui, text: &TextBlock, state: &SessionState) {
     progress_bar(ui, phase_progress(state), text.width, layout::PROGRESS);
     label(ui, &text.instruction);
     if let Some(p) = state.stroke_position {
-        pacing_track(ui, p, text.width, text.sizes.track);
+        pacing_track(
+            ui,
+            p,
+            text.width,
+            text.sizes.track,
+            text.track_ends.as_ref(),
+        );
     }
     if let Some(paused) = &text.paused {
         label(ui, paused);
@@ -439,6 +490,11 @@ impl<'a> Content<'a> {
             instruction: &words.instruction,
             paused: line,
             rolling: state.stroke_position.is_some(),
+            track_ends: words
+                .track_ends
+                .as_ref()
+                .map(|(from, to)| (from.as_str(), to.as_str())),
+            track_leftward: words.track_leftward,
         }
     }
 }

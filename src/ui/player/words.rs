@@ -9,6 +9,12 @@ pub(super) struct Words {
     pub subject: String,
     pub instruction: String,
     pub up_next: Option<String>,
+    /// While rolling, the card's few words for where each stroke starts
+    /// and where it turns: the pacing track's two ends.
+    pub track_ends: Option<(String, String)>,
+    /// The picture's stroke starts at its right and goes left: the track
+    /// goes the same way.
+    pub track_leftward: bool,
 }
 
 impl Words {
@@ -56,11 +62,20 @@ impl Words {
             PhaseKind::Rest => None,
             _ => next.map(|n| n.name.clone()),
         };
+        let track_ends = exercise
+            .filter(|_| state.phase.kind == PhaseKind::Roll)
+            .map(|e| (e.roll.from_label.clone(), e.roll.to_label.clone()));
+        let track_leftward = exercise.is_some_and(|e| {
+            let path = &e.illustration.path;
+            path.to.0 < path.from.0
+        });
         Words {
             title,
             subject,
             instruction,
             up_next,
+            track_ends,
+            track_leftward,
         }
     }
 }
