@@ -225,3 +225,100 @@ fn saving_routines_never_touches_a_broken_file() {
         broken
     );
 }
+
+/// The shown text of a field, by its accessible name.
+fn shown(harness: &Harness, label: &str) -> String {
+    harness.get_by_label(label).value().unwrap_or_default()
+}
+
+#[test]
+fn a_steps_hold_rest_and_pace_show_the_defaults_and_can_be_set_and_put_back() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "hold_seconds: 30, rest_seconds: 15");
+    let mut harness = start_new_routine(dir.path());
+    type_into(&mut harness, "Routine name", "Defaults");
+    harness.get_by_label("Add Calves").click();
+    harness.run();
+    assert_eq!(
+        shown(&harness, "Hold length (exercise 1)"),
+        "default (30 s)"
+    );
+    assert_eq!(shown(&harness, "Rest after (exercise 1)"), "default (15 s)");
+    assert_eq!(shown(&harness, "Pace (exercise 1)"), "default (2.5 cm/s)");
+    assert!(
+        harness
+            .query_by_label("Use default: Hold length (exercise 1)")
+            .is_none()
+    );
+
+    // A number of the step's own...
+    harness
+        .get_by_label("Hold length (exercise 1)")
+        .set_value_accesskit(45.0);
+    harness.run();
+    assert_eq!(shown(&harness, "Hold length (exercise 1)"), "45 s");
+    let step = &harness.state().state().editor.draft().unwrap().steps[0];
+    assert_eq!(step.hold_seconds, Some(45));
+    assert_eq!(step.rest_seconds, None);
+
+    // ... and back to the default.
+    harness
+        .get_by_label("Use default: Hold length (exercise 1)")
+        .click();
+    harness.run();
+    assert_eq!(
+        shown(&harness, "Hold length (exercise 1)"),
+        "default (30 s)"
+    );
+    harness
+        .get_by_label("Rest after (exercise 1)")
+        .set_value_accesskit(0.0);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(dir.path().join("routines/defaults.ron")).unwrap();
+    assert!(saved.contains("hold_seconds: None"), "{saved}");
+    assert!(saved.contains("rest_seconds: Some(0)"), "{saved}");
+    assert!(saved.contains("pace_cm_per_s: None"), "{saved}");
+}
+
+#[test]
+fn with_inches_chosen_pace_and_stroke_show_and_take_inches() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "units: Inches");
+    let mut harness = start_new_routine(dir.path());
+    harness.get_by_label("Add Calves").click();
+    harness.run();
+    // The calves' 25 cm stroke at the default 2.5 cm a second.
+    assert_eq!(shown(&harness, "Pace (exercise 1)"), "default (1.0 in/s)");
+    assert_eq!(shown(&harness, "Stroke (exercise 1)"), "default (9.8 in)");
+
+    harness
+        .get_by_label("Pace (exercise 1)")
+        .set_value_accesskit(1.5);
+    harness.run();
+    assert_eq!(shown(&harness, "Pace (exercise 1)"), "1.5 in/s");
+    let pace = harness.state().state().editor.draft().unwrap().steps[0].pace_cm_per_s;
+    assert!((pace.unwrap() - 3.81).abs() < 0.001, "kept in cm: {pace:?}");
+
+    // Out of range: said in inches, and kept to fix.
+    harness
+        .get_by_label("Stroke (exercise 1)")
+        .set_value_accesskit(30.0);
+    harness.run();
+    harness.get_by_label("A stroke must be 2.0 to 23.6 in long.");
+    harness
+        .get_by_label("Stroke (exercise 1)")
+        .set_value_accesskit(8.0);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("A stroke must be 2.0 to 23.6 in long.")
+            .is_none()
+    );
+    let stroke = harness.state().state().editor.draft().unwrap().steps[0].stroke_cm;
+    assert!(
+        (stroke.unwrap() - 20.32).abs() < 0.001,
+        "kept in cm: {stroke:?}"
+    );
+}
