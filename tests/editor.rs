@@ -8,7 +8,7 @@
 mod common;
 
 use eframe::egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use rollcoach::ui::Screen;
 
 type Harness = egui_kittest::Harness<'static, rollcoach::ui::RollcoachApp>;
@@ -321,4 +321,135 @@ fn with_inches_chosen_pace_and_stroke_show_and_take_inches() {
         (stroke.unwrap() - 20.32).abs() < 0.001,
         "kept in cm: {stroke:?}"
     );
+}
+
+#[test]
+fn leaving_offers_save_when_the_routine_can_be_saved_and_it_saves_then_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = start_new_routine(dir.path());
+    type_into(&mut harness, "Routine name", "Kept");
+
+    // Not yet valid (no exercise): only the editor's own, disabled Save.
+    harness.get_by_label("Library").click();
+    harness.run();
+    harness.get_by_label("Discard unsaved changes?");
+    let saves = harness.get_all_by_label("Save").collect::<Vec<_>>();
+    assert_eq!(saves.len(), 1);
+    assert!(saves[0].accesskit_node().is_disabled());
+    harness.get_by_label("Keep editing").click();
+    harness.run();
+
+    harness.get_by_label("Add Calves").click();
+    harness.run();
+    harness.get_by_label("Library").click();
+    harness.run();
+    harness.get_by_label("Save your changes?");
+    harness.get_by_label("Discard changes");
+    harness.get_by_label("Keep editing");
+    // The question's Save, drawn over the editor's own.
+    let saves = harness.get_all_by_label("Save").collect::<Vec<_>>();
+    assert_eq!(saves.len(), 2);
+    saves.last().unwrap().click();
+    harness.run();
+    let saved = std::fs::read_to_string(dir.path().join("routines/kept.ron")).unwrap();
+    assert!(saved.contains("calves"), "{saved}");
+    assert_eq!(&harness.state().state().screen, &Screen::Library);
+    assert!(!harness.state().state().editor.has_unsaved_changes());
+}
+
+#[test]
+fn enter_in_the_add_field_adds_the_only_match_and_stays_there() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = start_new_routine(dir.path());
+    harness.get_by_label("Find an exercise to add").focus();
+    harness.run();
+    harness
+        .get_by_label("Find an exercise to add")
+        .type_text("hamstr");
+    harness.run();
+    harness.get_by_label("Press Enter to add it.");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let ids = |h: &Harness| -> Vec<String> {
+        let draft = h.state().state().editor.draft().unwrap().clone();
+        draft.steps.iter().map(|s| s.exercise.clone()).collect()
+    };
+    assert_eq!(ids(&harness), ["hamstrings"]);
+    let field = harness.get_by_label("Find an exercise to add");
+    assert_eq!(field.value().unwrap_or_default(), "", "cleared");
+    assert!(field.is_focused(), "ready for the next");
+
+    // Straight on with the keyboard: several matches add nothing.
+    harness
+        .get_by_label("Find an exercise to add")
+        .type_text("b");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(ids(&harness), ["hamstrings"]);
+}
+
+#[test]
+fn export_waits_until_the_routine_is_valid_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut harness = start_new_routine(dir.path());
+    assert!(
+        harness
+            .get_by_label("Export...")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Export...").hover();
+    harness.run();
+    harness.get_by_label_contains("an empty routine can't be exported");
+
+    harness.get_by_label("Add Calves").click();
+    harness.run();
+    assert!(
+        !harness
+            .get_by_label("Export...")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_label("Roll (exercise 1)")
+        .set_value_accesskit(5.0);
+    harness.run();
+    assert!(
+        harness
+            .get_by_label("Export...")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Export...").hover();
+    harness.run();
+    harness.get_by_label_contains("Fix what is marked in red first");
+}
+
+#[test]
+fn the_routines_page_offers_edit_on_your_own_routines() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let routines = common::write_routine(
+        dir.path(),
+        "mine.ron",
+        "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
+    );
+    let mut harness = common::start(dir.path());
+    harness.get_by_label("Routines").click();
+    harness.run();
+    assert!(harness.query_by_label("Edit Feet and calves").is_none());
+    harness.get_by_label("Edit Mine").click();
+    harness.run();
+    let state = harness.state().state();
+    assert_eq!(&state.screen, &Screen::Editor);
+    assert_eq!(state.editor.draft().unwrap().name, "Mine");
+    assert_eq!(
+        state.editor.draft_path(),
+        Some(routines.join("mine.ron").as_path())
+    );
+    assert!(!state.editor.has_unsaved_changes());
 }

@@ -37,6 +37,10 @@ impl RollcoachApp {
                 self.state.editor.duplicate(&routine);
                 self.state.screen = Screen::Editor;
             }
+            Command::EditRoutine(path) => {
+                self.state.editor.open(path);
+                self.state.screen = Screen::Editor;
+            }
             Command::DeleteRoutine(path) => self.delete_routine(&path),
             Command::UndoDelete => self.undo_delete(),
             Command::Import(paths) => self.import(paths),
@@ -180,5 +184,6 @@ fn leaves_safety(command: &Command) -> bool {
         command,
         Command::Run(ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | BackToLibrary)
             | Command::OpenCard(_)
+            | Command::EditRoutine(_)
     )
 }

@@ -132,7 +132,10 @@ fn buttons_ui(
         if ui.add_enabled(valid, egui::Button::new("Start")).clicked() {
             commands.push(crate::ui::Command::StartRoutine(draft.routine.clone()));
         }
-        if action_button(ui, Action::ExportRoutine, true).clicked() {
+        let export = action_button(ui, Action::ExportRoutine, valid);
+        if let Some(why) = not_exportable(draft, problems) {
+            export.on_disabled_hover_text(why);
+        } else if export.clicked() {
             commands.push(Action::ExportRoutine.into());
         }
         if let Some(path) = &draft.path
@@ -144,6 +147,18 @@ fn buttons_ui(
             ui.add(egui::Label::new(RichText::new("Unsaved changes").weak()).extend());
         }
     });
+}
+
+/// Why the routine can't be exported yet, if it can't: a shared file must
+/// open and play on another machine.
+pub(super) fn not_exportable(draft: &Draft, problems: &[RoutineProblem]) -> Option<&'static str> {
+    if draft.routine.steps.is_empty() {
+        Some("Add an exercise first: an empty routine can't be exported.")
+    } else if !problems.is_empty() {
+        Some("Fix what is marked in red first: the routine can't be exported as it is.")
+    } else {
+        None
+    }
 }
 
 /// One step of the routine being edited.
@@ -340,7 +355,9 @@ impl Timing<'_> {
                 self.whose
             ));
         } else {
-            let back = ui.button(USE_DEFAULT).on_hover_text(format!(
+            // A link rather than a box, so that it does not read as a field.
+            let link = egui::Button::new(RichText::new(USE_DEFAULT).underline()).frame(false);
+            let back = ui.add(link).on_hover_text(format!(
                 "Follow {} again ({})",
                 self.whose,
                 self.text(default * self.factor, false).trim()
@@ -515,7 +532,9 @@ fn add_exercise_ui(
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Add an exercise").strong());
+        // Its own id, so that it keeps the focus as steps are added above it.
         let field = egui::TextEdit::singleline(search)
+            .id_salt("add_exercise")
             .hint_text("name or muscle")
             .desired_width(ui.available_width().min(240.0));
         let response = ui.add(field);
@@ -524,13 +543,36 @@ fn add_exercise_ui(
             info.label = Some(labels::ADD_SEARCH.to_owned());
             info
         });
+        // Enter adds the one exercise that matches, and the field stays
+        // ready for the next.
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if entered {
+            let mut matches = catalog
+                .exercises()
+                .iter()
+                .filter(|e| e.matches_search(search));
+            if let (Some(only), None) = (matches.next(), matches.next()) {
+                added = Some(Step::from_exercise(only, settings));
+                search.clear();
+                response.request_focus();
+            }
+        }
     });
+    let matching: Vec<_> = catalog
+        .exercises()
+        .iter()
+        .filter(|e| e.matches_search(search))
+        .collect();
+    if !search.trim().is_empty() {
+        let hint = match matching.len() {
+            0 => "Nothing matches: try a muscle, such as \"calf\".",
+            1 => "Press Enter to add it.",
+            _ => "Pick one, or type more until one is left and press Enter.",
+        };
+        ui.label(RichText::new(hint).weak());
+    }
     ui.horizontal_wrapped(|ui| {
-        for e in catalog
-            .exercises()
-            .iter()
-            .filter(|e| e.matches_search(search))
-        {
+        for e in matching {
             let button = ui.button(format!("+ {}", e.name));
             let label = format!("Add {}", e.name);
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
