@@ -151,7 +151,7 @@ fn buttons_ui(
 
 /// Why the routine can't be exported yet, if it can't: a shared file must
 /// open and play on another machine.
-pub(super) fn not_exportable(draft: &Draft, problems: &[RoutineProblem]) -> Option<&'static str> {
+fn not_exportable(draft: &Draft, problems: &[RoutineProblem]) -> Option<&'static str> {
     if draft.routine.steps.is_empty() {
         Some("Add an exercise first: an empty routine can't be exported.")
     } else if !problems.is_empty() {
