@@ -43,8 +43,8 @@ fn long_routine(catalog: &Catalog) -> Routine {
             sides: StepSides::RightThenLeft,
             roll_seconds: 37,
             holds: 2,
-            hold_seconds: 15,
-            rest_seconds: 8,
+            hold_seconds: Some(15),
+            rest_seconds: Some(8),
             pace_cm_per_s: Some(2.0),
             stroke_cm: None,
         });

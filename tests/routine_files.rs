@@ -5,12 +5,13 @@
 
 use proptest::prelude::*;
 use rollcoach::catalog::Catalog;
+use rollcoach::model::routine::ROUTINE_VERSION;
 use rollcoach::model::{Routine, Step, StepSides};
 use rollcoach::store::{DataDir, RoutineFiles, parse_routine, safe_file_stem};
 
 fn routine(name: &str) -> Routine {
     Routine {
-        version: 1,
+        version: ROUTINE_VERSION,
         name: name.into(),
         description: "Mine".into(),
         steps: vec![Step {
@@ -18,8 +19,8 @@ fn routine(name: &str) -> Routine {
             sides: StepSides::RightThenLeft,
             roll_seconds: 50,
             holds: 2,
-            hold_seconds: 25,
-            rest_seconds: 5,
+            hold_seconds: Some(25),
+            rest_seconds: Some(5),
             pace_cm_per_s: Some(2.0),
             stroke_cm: Some(22.5),
         }],
@@ -70,7 +71,7 @@ fn routines_round_trip_and_same_names_get_their_own_files() {
     assert_eq!(loaded.routines.len(), 2, "both show up");
     assert_eq!(loaded.routines[0].routine, routine("Legs day"));
     let text = std::fs::read_to_string(&a.path).unwrap();
-    assert!(text.contains("version: 1"), "{text}");
+    assert!(text.contains("version: 2"), "{text}");
     assert!(text.contains("\n"), "pretty-printed");
 }
 
@@ -88,10 +89,70 @@ fn hand_written_and_older_files_load() {
     "#;
     let r = parse_routine(text).unwrap();
     assert_eq!(r.name, "Quick calves");
-    assert_eq!(r.version, 1);
+    assert_eq!(r.version, ROUTINE_VERSION, "no version: the current one");
     assert_eq!(r.steps[0].sides, StepSides::Together);
-    assert_eq!(r.steps[0].hold_seconds, 20);
-    assert_eq!(r.steps[0].rest_seconds, 10);
+    assert_eq!(r.steps[0].hold_seconds, None, "the settings' default");
+    assert_eq!(r.steps[0].rest_seconds, None);
+}
+
+#[test]
+fn a_version_1_file_loads_with_its_numbers_as_its_own() {
+    // As the editor wrote them before steps could follow the settings:
+    // every number written out, and a hand-written step that left them out.
+    let dir = tempfile::tempdir().unwrap();
+    let files = RoutineFiles::new(&DataDir::at(dir.path()));
+    std::fs::create_dir_all(files.dir()).unwrap();
+    let text = "(\n    version: 1,\n    name: \"Old legs\",\n    description: \"\",\n    steps: [\n        (\n            exercise: \"calves\",\n            sides: LeftThenRight,\n            roll_seconds: 45,\n            holds: 1,\n            hold_seconds: 20,\n            rest_seconds: 10,\n            pace_cm_per_s: None,\n            stroke_cm: None,\n        ),\n        (exercise: \"quads\", roll_seconds: 40, holds: 2),\n    ],\n)\n";
+    let path = files.dir().join("old-legs.ron");
+    std::fs::write(&path, text).unwrap();
+    let loaded = files.load_all();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let old = &loaded.routines[0].routine;
+    let timings: Vec<_> = old
+        .steps
+        .iter()
+        .map(|s| (s.hold_seconds, s.rest_seconds, s.pace_cm_per_s))
+        .collect();
+    // Version 1 had no "default" hold or rest: 20 s and 10 s were the
+    // step's own, so a changed setting does not change this routine.
+    assert_eq!(
+        timings,
+        [(Some(20), Some(10), None), (Some(20), Some(10), None)]
+    );
+    assert_eq!(old.version, ROUTINE_VERSION);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
+
+    // Saved again, it says so in the new format, and reads back the same.
+    files.save(&loaded.routines[0]).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("version: 2"), "{saved}");
+    assert!(saved.contains("hold_seconds: Some(20)"), "{saved}");
+    assert_eq!(&files.load_all().routines[0].routine, old);
+}
+
+#[test]
+fn a_step_left_to_the_defaults_round_trips_as_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = RoutineFiles::new(&DataDir::at(dir.path()));
+    let mut mine = routine("Defaults");
+    mine.steps.push(Step {
+        exercise: "quads".into(),
+        sides: StepSides::Together,
+        roll_seconds: 40,
+        holds: 1,
+        hold_seconds: None,
+        rest_seconds: None,
+        pace_cm_per_s: None,
+        stroke_cm: None,
+    });
+    let file = files.save_new(&mine).unwrap();
+    let text = std::fs::read_to_string(&file.path).unwrap();
+    assert_eq!(text.matches("hold_seconds: None").count(), 1, "{text}");
+    assert_eq!(text.matches("rest_seconds: None").count(), 1, "{text}");
+    assert!(text.contains("hold_seconds: Some(25)"), "{text}");
+    let loaded = files.load_all();
+    assert_eq!(loaded.routines[0].routine, mine);
+    assert_eq!(parse_routine(&text).unwrap(), mine);
 }
 
 #[test]
@@ -201,9 +262,9 @@ fn routines_the_editor_accepted_load_unchanged_and_pass() {
     let loaded = files.load_all();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let routine = &loaded.routines[0].routine;
-    assert_eq!(routine.steps[0].hold_seconds, 5);
-    assert_eq!(routine.steps[0].rest_seconds, 120);
-    assert_eq!(routine.steps[1].hold_seconds, 120);
+    assert_eq!(routine.steps[0].hold_seconds, Some(5));
+    assert_eq!(routine.steps[0].rest_seconds, Some(120));
+    assert_eq!(routine.steps[1].hold_seconds, Some(120));
     assert_eq!(catalog.routine_problems(routine), []);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
 }

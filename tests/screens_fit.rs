@@ -236,6 +236,20 @@ fn the_editor_after_a_delete_fits() {
     });
 }
 
+#[test]
+fn the_question_about_unsaved_changes_fits() {
+    check("the question about unsaved changes", |h| {
+        open_long_routine(h);
+        h.get_by_label("Down (exercise 1)").click();
+        h.run();
+        h.get_by_label("Library").click();
+        h.run();
+        // Three answers: Save, Discard changes, Keep editing.
+        h.get_by_label("Save your changes?");
+        h.get_by_label("Keep editing");
+    });
+}
+
 // Each screen opens at its top.
 
 /// The top of the page showing, by one of its first widgets: its top

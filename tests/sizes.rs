@@ -78,7 +78,7 @@ fn player_hold() {
 fn player_rest() {
     let mut results = Results::new();
     for window in [SMALL_LARGE, LAPTOP_XL] {
-        player(&mut results, "rest", 118, None, window, Theme::Light);
+        player(&mut results, "rest", 128, None, window, Theme::Light);
     }
 }
 

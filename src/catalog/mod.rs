@@ -7,7 +7,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 
-use crate::model::{Exercise, Illustration, Routine, RoutineProblem};
+use crate::model::{Exercise, Illustration, Routine, RoutineProblem, Units};
 
 pub use validate::{CatalogProblem, validate};
 
@@ -106,6 +106,11 @@ impl Catalog {
     /// [`Routine::problems`].
     pub fn routine_problems(&self, routine: &Routine) -> Vec<RoutineProblem> {
         routine.problems(|id| self.get(id).is_some())
+    }
+
+    /// As [`Catalog::routine_problems`], with lengths in `units`.
+    pub fn routine_problems_in(&self, routine: &Routine, units: Units) -> Vec<RoutineProblem> {
+        routine.problems_in(|id| self.get(id).is_some(), units)
     }
 
     /// One line per exercise: id, name, region and tools, tab-separated.

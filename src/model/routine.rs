@@ -5,10 +5,14 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::limits::{self, describe_range};
-use super::{Exercise, FirstSide, Settings, Sides};
+use super::{Exercise, FirstSide, Settings, Sides, Units};
 
-/// The version written into new routine files. Older files still load.
-pub const ROUTINE_VERSION: u32 = 1;
+/// The version written into new routine files. Older files still load:
+/// see [`versions`].
+///
+/// Version 2: a step's hold and rest may be `None`, "the settings'
+/// default"; in version 1 they were always the step's own numbers.
+pub const ROUTINE_VERSION: u32 = 2;
 
 /// Which sides a step works, and in which order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -34,71 +38,74 @@ impl StepSides {
     }
 }
 
-/// One exercise in a routine, with its timings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One exercise in a routine, with its timings. A timing that is `None`
+/// follows the user's settings (or, for the stroke, the exercise card).
+///
+/// Files are read through [`versions`], which knows every format version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     /// The exercise's id in the library.
     pub exercise: String,
-    #[serde(default)]
     pub sides: StepSides,
     /// Seconds of slow rolling per side.
     pub roll_seconds: u32,
     /// Tender spots to hold per side.
-    #[serde(default)]
     pub holds: u32,
-    /// Seconds each hold lasts.
-    #[serde(default = "default_hold")]
-    pub hold_seconds: u32,
-    /// Seconds of rest (with "up next") after this step.
-    #[serde(default = "default_rest")]
-    pub rest_seconds: u32,
+    /// Seconds each hold lasts; `None`: the settings' default.
+    pub hold_seconds: Option<u32>,
+    /// Seconds of rest (with "up next") after this step; `None`: the
+    /// settings' default.
+    pub rest_seconds: Option<u32>,
     /// Rolling pace in cm per second; `None`: the settings' default.
-    #[serde(default)]
     pub pace_cm_per_s: Option<f32>,
     /// Stroke length in cm; `None`: the exercise's own.
-    #[serde(default)]
     pub stroke_cm: Option<f32>,
 }
 
 impl Step {
-    /// A new step of `exercise`: its rolling and holds from the card, the
-    /// length of a hold and of the rest from `settings`, starting on the
-    /// user's first side, at the settings' pace and the card's stroke.
+    /// A new step of `exercise`: its rolling and holds from the card,
+    /// starting on the user's first side; its hold, rest and pace follow
+    /// the settings, its stroke the card.
     pub fn from_exercise(exercise: &Exercise, settings: &Settings) -> Step {
         Step {
             exercise: exercise.id.clone(),
             sides: StepSides::for_exercise(exercise.sides, settings.first_side),
             roll_seconds: exercise.timings.roll_seconds,
             holds: exercise.timings.holds,
-            hold_seconds: settings.hold_seconds,
-            rest_seconds: settings.rest_seconds,
+            hold_seconds: None,
+            rest_seconds: None,
             pace_cm_per_s: None,
             stroke_cm: None,
         }
     }
-}
 
-fn default_hold() -> u32 {
-    20
-}
+    /// Seconds each hold lasts: the step's own, or the settings' default.
+    pub fn hold_seconds_with(&self, settings: &Settings) -> u32 {
+        self.hold_seconds.unwrap_or(settings.hold_seconds)
+    }
 
-fn default_rest() -> u32 {
-    10
+    /// Seconds of rest after the step: its own, or the settings' default.
+    pub fn rest_seconds_with(&self, settings: &Settings) -> u32 {
+        self.rest_seconds.unwrap_or(settings.rest_seconds)
+    }
+
+    /// Rolling pace in cm a second: the step's own, or the settings' default.
+    pub fn pace_cm_per_s_with(&self, settings: &Settings) -> f32 {
+        self.pace_cm_per_s.unwrap_or(settings.pace_cm_per_s)
+    }
 }
 
 /// A named list of steps, worked through bottom-up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "versions::RoutineInFile")]
 pub struct Routine {
-    #[serde(default = "routine_version")]
+    /// The format version: [`ROUTINE_VERSION`] once read (older files are
+    /// brought up to it as they load), or a newer one's.
     pub version: u32,
     pub name: String,
     #[serde(default)]
     pub description: String,
     pub steps: Vec<Step>,
-}
-
-fn routine_version() -> u32 {
-    ROUTINE_VERSION
 }
 
 impl Routine {
@@ -116,7 +123,7 @@ impl Routine {
     /// from its card: no rest after it, since nothing follows.
     pub fn single_exercise(exercise: &Exercise, settings: &Settings) -> Routine {
         let step = Step {
-            rest_seconds: 0,
+            rest_seconds: Some(0),
             ..Step::from_exercise(exercise, settings)
         };
         Routine {
@@ -129,6 +136,15 @@ impl Routine {
     /// user; empty when it can be saved and played. `has_exercise` says
     /// whether the library has an exercise of this id.
     pub fn problems(&self, has_exercise: impl Fn(&str) -> bool) -> Vec<RoutineProblem> {
+        self.problems_in(has_exercise, Units::Centimetres)
+    }
+
+    /// As [`Routine::problems`], with lengths and paces told in `units`.
+    pub fn problems_in(
+        &self,
+        has_exercise: impl Fn(&str) -> bool,
+        units: Units,
+    ) -> Vec<RoutineProblem> {
         use limits::step;
         let mut out = Vec::new();
         let mut bad = |step, message: String| out.push(RoutineProblem { step, message });
@@ -163,22 +179,27 @@ impl Routine {
                 let allowed = describe_range(&step::HOLDS, "tender spots");
                 bad(at, format!("Hold {allowed}."));
             }
-            if s.holds > 0 && !step::HOLD_SECONDS.contains(&s.hold_seconds) {
+            if s.holds > 0
+                && s.hold_seconds
+                    .is_some_and(|h| !step::HOLD_SECONDS.contains(&h))
+            {
                 let allowed = describe_range(&step::HOLD_SECONDS, "seconds");
                 bad(at, format!("A hold must be {allowed}."));
             }
-            if !step::REST_SECONDS.contains(&s.rest_seconds) {
+            if s.rest_seconds
+                .is_some_and(|r| !step::REST_SECONDS.contains(&r))
+            {
                 let allowed = describe_range(&step::REST_SECONDS, "seconds");
                 bad(at, format!("Rest {allowed}."));
             }
             if s.pace_cm_per_s
                 .is_some_and(|p| !step::PACE_CM_PER_S.contains(&p))
             {
-                let allowed = describe_range(&step::PACE_CM_PER_S, "cm");
+                let allowed = units.range(&step::PACE_CM_PER_S);
                 bad(at, format!("The pace must be {allowed} a second."));
             }
             if s.stroke_cm.is_some_and(|c| !step::STROKE_CM.contains(&c)) {
-                let allowed = describe_range(&step::STROKE_CM, "cm");
+                let allowed = units.range(&step::STROKE_CM);
                 bad(at, format!("A stroke must be {allowed} long."));
             }
         }
@@ -204,6 +225,8 @@ impl fmt::Display for RoutineProblem {
         }
     }
 }
+
+pub mod versions;
 
 #[cfg(test)]
 mod tests;

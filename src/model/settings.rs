@@ -62,7 +62,40 @@ impl Units {
             Units::Inches => format!("{:.1} in/s", cm_per_s / 2.54),
         }
     }
+
+    /// How many of these units make a centimetre.
+    pub fn per_cm(self) -> f32 {
+        match self {
+            Units::Centimetres => 1.0,
+            Units::Inches => 1.0 / CM_PER_INCH,
+        }
+    }
+
+    /// The unit's short name: "cm" or "in".
+    pub fn short(self) -> &'static str {
+        match self {
+            Units::Centimetres => "cm",
+            Units::Inches => "in",
+        }
+    }
+
+    /// A range of centimetres in these units, e.g. "1 to 5 cm" or, in
+    /// inches, "0.4 to 1.9 in": rounded inwards to a tenth, so that the
+    /// numbers said are allowed.
+    pub fn range(self, cm: &std::ops::RangeInclusive<f32>) -> String {
+        match self {
+            Units::Centimetres => super::limits::describe_range(cm, "cm"),
+            Units::Inches => {
+                let low = (cm.start() / CM_PER_INCH * 10.0).ceil() / 10.0;
+                let high = (cm.end() / CM_PER_INCH * 10.0).floor() / 10.0;
+                format!("{low:.1} to {high:.1} in")
+            }
+        }
+    }
 }
+
+/// Centimetres in an inch.
+const CM_PER_INCH: f32 = 2.54;
 
 /// Which side a two-sided exercise starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -196,6 +229,17 @@ impl Default for Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_in_inches_say_only_allowed_numbers() {
+        let pace = &crate::model::limits::step::PACE_CM_PER_S;
+        assert_eq!(Units::Centimetres.range(pace), "1 to 5 cm");
+        assert_eq!(Units::Inches.range(pace), "0.4 to 1.9 in");
+        assert_eq!(
+            Units::Inches.range(&crate::model::limits::step::STROKE_CM),
+            "2.0 to 23.6 in"
+        );
+    }
 
     #[test]
     fn a_version_1_file_keeps_a_get_ready_its_owner_chose() {

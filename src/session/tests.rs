@@ -25,8 +25,8 @@ fn step(exercise: &str, sides: StepSides, roll: u32, holds: u32, hold: u32, rest
         sides,
         roll_seconds: roll,
         holds,
-        hold_seconds: hold,
-        rest_seconds: rest,
+        hold_seconds: Some(hold),
+        rest_seconds: Some(rest),
         pace_cm_per_s: None,
         stroke_cm: None,
     }

@@ -156,9 +156,12 @@ impl Timeline {
                 name: exercise.name.clone(),
                 two_sides: sides.len() == 2,
             });
-            phases.push_step(i, step, sides, stroke_time(step, exercise, settings));
-            if i + 1 < routine.steps.len() && step.rest_seconds > 0 {
-                phases.push_still(PhaseKind::Rest, i, None, secs(step.rest_seconds));
+            let hold = secs(step.hold_seconds_with(settings));
+            let stroke = stroke_time(step, exercise, settings);
+            phases.push_step(i, step, sides, (stroke, hold));
+            let rest = step.rest_seconds_with(settings);
+            if i + 1 < routine.steps.len() && rest > 0 {
+                phases.push_still(PhaseKind::Rest, i, None, secs(rest));
             }
         }
         let last = routine.steps.len() - 1;
@@ -330,7 +333,13 @@ impl PhaseList {
     /// Adds the work of step `index`: for each of `sides` in turn (with a
     /// switch between them), the roll with strokes of `stroke`, then the
     /// holds.
-    fn push_step(&mut self, index: usize, step: &Step, sides: &[Option<Side>], stroke: Duration) {
+    fn push_step(
+        &mut self,
+        index: usize,
+        step: &Step,
+        sides: &[Option<Side>],
+        (stroke, hold): (Duration, Duration),
+    ) {
         for (n, &side) in sides.iter().enumerate() {
             if n > 0 {
                 self.push_still(PhaseKind::SwitchSide, index, side, SWITCH_SIDE);
@@ -347,7 +356,7 @@ impl PhaseList {
                     number: h,
                     of: step.holds,
                 };
-                self.push_still(kind, index, side, secs(step.hold_seconds));
+                self.push_still(kind, index, side, hold);
             }
         }
     }
@@ -365,10 +374,7 @@ fn side_order(sides: StepSides) -> &'static [Option<Side>] {
 /// Time of one stroke, one way: the step's stroke length (or the
 /// exercise's) at the step's pace (or the settings').
 fn stroke_time(step: &Step, exercise: &Exercise, settings: &Settings) -> Duration {
-    let pace = step
-        .pace_cm_per_s
-        .unwrap_or(settings.pace_cm_per_s)
-        .max(0.1);
+    let pace = step.pace_cm_per_s_with(settings).max(0.1);
     let stroke_cm = step.stroke_cm.unwrap_or(exercise.timings.stroke_cm);
     Duration::from_secs_f64(f64::from(stroke_cm) / f64::from(pace))
 }

@@ -14,8 +14,8 @@ fn step(exercise: &str) -> Step {
         sides: StepSides::Together,
         roll_seconds: 30,
         holds: 1,
-        hold_seconds: 20,
-        rest_seconds: 10,
+        hold_seconds: Some(20),
+        rest_seconds: Some(10),
         pace_cm_per_s: None,
         stroke_cm: None,
     }

@@ -23,6 +23,8 @@ pub enum Command {
     DismissNotice(usize),
     /// Start editing a copy of a routine.
     DuplicateRoutine(Routine),
+    /// Open the user's routine in this file in the editor.
+    EditRoutine(PathBuf),
     /// Delete the routine file at this path (already confirmed).
     DeleteRoutine(PathBuf),
     /// Import routine files (picked, or dropped on the window).

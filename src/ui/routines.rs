@@ -33,12 +33,13 @@ pub fn show(
             ui.add_space(8.0);
             crate::ui::page::show(ui, "routines", |ui| {
                 for routine in catalog.routines() {
-                    routine_row(ui, routine, catalog, settings, commands);
+                    routine_row(ui, routine, None, catalog, settings, commands);
                 }
                 ui.add_space(8.0);
                 ui.label(RichText::new("Your routines").size(22.0).strong());
                 for file in mine {
-                    routine_row(ui, &file.routine, catalog, settings, commands);
+                    let path = Some(file.path.as_path());
+                    routine_row(ui, &file.routine, path, catalog, settings, commands);
                 }
                 if let Some(folder) = folder {
                     files_ui(ui, folder, mine.is_empty());
@@ -97,9 +98,17 @@ const EXAMPLE: &str = "(
     ],
 )";
 
+/// The accessible label of the Edit button of the user's routine `name`.
+pub fn edit_label(name: &str) -> String {
+    format!("Edit {name}")
+}
+
+/// A routine with Start and Duplicate, and Edit for one of the user's own
+/// (in the file at `file`).
 fn routine_row(
     ui: &mut egui::Ui,
     routine: &Routine,
+    file: Option<&std::path::Path>,
     catalog: &Catalog,
     settings: &Settings,
     commands: &mut Commands,
@@ -130,6 +139,16 @@ fn routine_row(
                 copy.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if copy.clicked() {
                     commands.push(Command::DuplicateRoutine(routine.clone()));
+                }
+                if let Some(path) = file {
+                    let edit = ui.button("Edit").on_hover_text("Change it in My routines");
+                    let label = edit_label(&routine.name);
+                    edit.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                    if edit.clicked() {
+                        commands.push(Command::EditRoutine(path.to_path_buf()));
+                    }
                 }
                 ui.vertical(|ui| {
                     ui.label(RichText::new(&routine.name).size(22.0).strong());

@@ -149,6 +149,7 @@ fn number(
     value: &mut u32,
     range: std::ops::RangeInclusive<u32>,
     unit: &str,
+    hint: Option<&str>,
 ) {
     rows.row(ui, label, |ui| {
         // Up and Down step a whole second (an integer's DragValue steps a
@@ -164,6 +165,9 @@ fn number(
         let v = f64::from(*value);
         let name = format!("{label} (seconds)");
         labelled(response, &name, || egui::WidgetInfo::drag_value(true, v));
+        if let Some(hint) = hint {
+            ui.add(egui::Label::new(RichText::new(hint).weak()).wrap());
+        }
     });
 }
 
@@ -225,6 +229,10 @@ fn units_and_pace(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
     });
 }
 
+/// Who follows the pace, hold and rest set here.
+const FOLLOWED_BY: &str = "The built-in routines use the pace, hold and rest set here, and so \
+                           do the steps of your routines left at \"default\".";
+
 /// The default hold and rest, the get-ready, and the first side.
 fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
     number(
@@ -234,6 +242,7 @@ fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
         &mut s.hold_seconds,
         limits::HOLD_SECONDS,
         " s",
+        None,
     );
     number(
         ui,
@@ -242,6 +251,7 @@ fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
         &mut s.rest_seconds,
         limits::REST_SECONDS,
         " s",
+        Some(FOLLOWED_BY),
     );
     number(
         ui,
@@ -250,6 +260,7 @@ fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
         &mut s.first_get_ready_seconds,
         limits::FIRST_GET_READY_SECONDS,
         " s",
+        None,
     );
 
     rows.row(ui, "Start with the", |ui| {

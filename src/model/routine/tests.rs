@@ -26,8 +26,8 @@ fn calves() -> Step {
         sides: StepSides::LeftThenRight,
         roll_seconds: 30,
         holds: 1,
-        hold_seconds: 20,
-        rest_seconds: 10,
+        hold_seconds: Some(20),
+        rest_seconds: Some(10),
         pace_cm_per_s: None,
         stroke_cm: None,
     }
@@ -77,8 +77,8 @@ fn the_editors_widest_values_load_and_pass() {
         ],
     )"#;
     let routine: Routine = ron::from_str(text).unwrap();
-    assert_eq!(routine.steps[0].hold_seconds, 5);
-    assert_eq!(routine.steps[0].rest_seconds, 120);
+    assert_eq!(routine.steps[0].hold_seconds, Some(5));
+    assert_eq!(routine.steps[0].rest_seconds, Some(120));
     assert_eq!(check(&routine), []);
 }
 
@@ -87,8 +87,8 @@ fn each_problem_is_found_where_it_is_with_the_tables_numbers() {
     let bad = Step {
         roll_seconds: step::ROLL_SECONDS.end() + 1,
         holds: step::HOLDS.end() + 1,
-        hold_seconds: step::HOLD_SECONDS.start() - 1,
-        rest_seconds: step::REST_SECONDS.end() + 1,
+        hold_seconds: Some(step::HOLD_SECONDS.start() - 1),
+        rest_seconds: Some(step::REST_SECONDS.end() + 1),
         pace_cm_per_s: Some(step::PACE_CM_PER_S.end() + 0.5),
         stroke_cm: Some(step::STROKE_CM.start() - 1.0),
         ..calves()
@@ -129,7 +129,7 @@ fn each_problem_is_found_where_it_is_with_the_tables_numbers() {
 fn a_holds_length_only_matters_when_there_are_holds() {
     let no_holds = Step {
         holds: 0,
-        hold_seconds: 0,
+        hold_seconds: Some(0),
         ..calves()
     };
     assert_eq!(check(&one_step(no_holds.clone())), []);
@@ -242,8 +242,8 @@ fn new_steps_take_the_card_and_the_settings() {
             sides: StepSides::RightThenLeft,
             roll_seconds: calves.timings.roll_seconds,
             holds: calves.timings.holds,
-            hold_seconds: 33,
-            rest_seconds: 44,
+            hold_seconds: None,
+            rest_seconds: None,
             pace_cm_per_s: None,
             stroke_cm: None,
         }
@@ -260,10 +260,18 @@ fn new_steps_take_the_card_and_the_settings() {
     assert_eq!(
         single.steps,
         [Step {
-            rest_seconds: 0,
-            ..step
+            rest_seconds: Some(0),
+            ..step.clone()
         }]
     );
+    // The step follows the settings: what they say now, and after a change.
+    assert_eq!(step.hold_seconds_with(&settings), 33);
+    assert_eq!(step.rest_seconds_with(&settings), 44);
+    let later = Settings {
+        hold_seconds: 40,
+        ..settings
+    };
+    assert_eq!(step.hold_seconds_with(&later), 40);
 }
 
 #[test]

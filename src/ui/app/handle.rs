@@ -37,6 +37,10 @@ impl RollcoachApp {
                 self.state.editor.duplicate(&routine);
                 self.state.screen = Screen::Editor;
             }
+            Command::EditRoutine(path) => {
+                self.state.editor.open(path);
+                self.state.screen = Screen::Editor;
+            }
             Command::DeleteRoutine(path) => self.delete_routine(&path),
             Command::Import(paths) => self.import(paths),
             Command::ExportTo(path) => self.export_to(&path),
@@ -191,5 +195,6 @@ fn leaves_safety(command: &Command) -> bool {
         command,
         Command::Run(ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | BackToLibrary)
             | Command::OpenCard(_)
+            | Command::EditRoutine(_)
     )
 }

@@ -39,6 +39,10 @@ impl RollcoachApp {
             Ok(file) => {
                 self.state.editor.show_saved(file);
                 self.reload_routines();
+                // Saved from "Save your changes?": go on where the person was going.
+                if let Some(command) = self.state.editor.after_save() {
+                    self.commands.push(command);
+                }
             }
             Err(why) => self.state.editor.complain(why),
         }
@@ -136,6 +140,11 @@ impl RollcoachApp {
             editor.complain("Open a routine first.".into());
             return;
         };
+        // A shared file must open and play elsewhere.
+        if !self.state.catalog.routine_problems(&routine).is_empty() {
+            editor.complain("Not exported: fix what is marked in red first.".into());
+            return;
+        }
         let file_name = format!("{}.ron", safe_file_stem(&routine.name));
         if !self.has_file_chooser() {
             self.state.path_prompt = Some(PathPrompt::export(&file_name));

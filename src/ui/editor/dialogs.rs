@@ -7,13 +7,13 @@ use eframe::egui;
 
 use super::labels;
 use crate::ui::Command;
-use crate::ui::widgets::question::Question;
+use crate::ui::widgets::question::{Answer, Question};
 
 /// What to do once unsaved changes are discarded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
-    /// Open the user's routine with this index.
-    Open(usize),
+    /// Open the user's routine in this file.
+    Open(PathBuf),
     /// Start a new routine.
     New,
     /// Go on with a command that leaves the editor.
@@ -63,31 +63,60 @@ impl DeleteDialog {
     }
 }
 
-/// "Discard unsaved changes?"
+/// What to do with unsaved changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsaved {
+    /// Save them, then go on.
+    Save,
+    /// Drop them and go on.
+    Discard,
+    /// Stay, with them.
+    KeepEditing,
+}
+
+/// "Save your changes?", with "Save" when the routine can be saved.
 pub struct DiscardDialog {
     pub then: Pending,
-    pub confirmed: bool,
+    pub answer: Option<Unsaved>,
 }
 
 impl DiscardDialog {
     pub fn new(then: Pending) -> DiscardDialog {
-        DiscardDialog {
-            then,
-            confirmed: false,
-        }
+        DiscardDialog { then, answer: None }
     }
 
-    /// Draws it; `false` once answered.
-    pub fn show(&mut self, ctx: &egui::Context) -> bool {
+    /// Draws it, offering Save if `can_save`; `false` once answered.
+    pub fn show(&mut self, ctx: &egui::Context, can_save: bool) -> bool {
+        let body = if can_save {
+            "The routine you are editing has changes that are not saved."
+        } else {
+            "The routine you are editing has changes that are not saved, and it \
+             can't be saved until what is marked in red is fixed."
+        };
         let question = Question {
             id: "discard_changes",
-            heading: "Discard unsaved changes?",
-            body: "The routine you are editing has changes that are not saved.",
+            heading: if can_save {
+                "Save your changes?"
+            } else {
+                "Discard unsaved changes?"
+            },
+            body,
             yes: labels::DISCARD,
             no: labels::KEEP_EDITING,
             footnote: None,
             default: false,
         };
-        ask(&question, ctx, &mut self.confirmed)
+        let save = can_save.then_some(labels::SAVE);
+        match question.show_with_first(ctx, true, save) {
+            Some(answer) => {
+                self.answer = Some(match answer {
+                    Answer::First => Unsaved::Save,
+                    Answer::Yes => Unsaved::Discard,
+                    Answer::No => Unsaved::KeepEditing,
+                });
+                false
+            }
+            None => true,
+        }
     }
 }

@@ -30,10 +30,10 @@ impl Editor {
         let Some(draft) = self.draft.as_mut() else {
             return;
         };
-        let problems = catalog.routine_problems(&draft.routine);
+        let problems = catalog.routine_problems_in(&draft.routine, settings.units);
         let mut changed = header_ui(ui, draft, &problems, catalog, settings);
         let mut delete = None;
-        buttons_ui(ui, draft, problems.is_empty(), commands, &mut delete);
+        buttons_ui(ui, draft, &problems, commands, &mut delete);
         ui.separator();
         let mut edit = None;
         let search = &mut self.search;
@@ -117,10 +117,11 @@ fn header_ui(
 fn buttons_ui(
     ui: &mut egui::Ui,
     draft: &Draft,
-    valid: bool,
+    problems: &[RoutineProblem],
     commands: &mut Commands,
     delete: &mut Option<std::path::PathBuf>,
 ) {
+    let valid = problems.is_empty();
     // A narrow window puts the last buttons on a second line.
     ui.horizontal_wrapped(|ui| {
         let save = egui::Button::new(RichText::new(Action::SaveRoutine.label()).strong());
@@ -131,7 +132,10 @@ fn buttons_ui(
         if ui.add_enabled(valid, egui::Button::new("Start")).clicked() {
             commands.push(crate::ui::Command::StartRoutine(draft.routine.clone()));
         }
-        if action_button(ui, Action::ExportRoutine, true).clicked() {
+        let export = action_button(ui, Action::ExportRoutine, valid);
+        if let Some(why) = not_exportable(draft, problems) {
+            export.on_disabled_hover_text(why);
+        } else if export.clicked() {
             commands.push(Action::ExportRoutine.into());
         }
         if let Some(path) = &draft.path
@@ -143,6 +147,18 @@ fn buttons_ui(
             ui.add(egui::Label::new(RichText::new("Unsaved changes").weak()).extend());
         }
     });
+}
+
+/// Why the routine can't be exported yet, if it can't: a shared file must
+/// open and play on another machine.
+fn not_exportable(draft: &Draft, problems: &[RoutineProblem]) -> Option<&'static str> {
+    if draft.routine.steps.is_empty() {
+        Some("Add an exercise first: an empty routine can't be exported.")
+    } else if !problems.is_empty() {
+        Some("Fix what is marked in red first: the routine can't be exported as it is.")
+    } else {
+        None
+    }
 }
 
 /// One step of the routine being edited.
@@ -195,7 +211,11 @@ impl StepRow<'_> {
                 );
             }
             ui.horizontal_wrapped(|ui| {
-                changed |= step_fields(ui, self.index, step, (settings.pace_cm_per_s, stroke));
+                let defaults = Defaults {
+                    settings,
+                    stroke_cm: stroke,
+                };
+                changed |= step_fields(ui, self.index, step, &defaults);
             });
             for p in self.problems.iter().filter(|p| p.step == Some(self.index)) {
                 ui.add(
@@ -245,7 +265,12 @@ fn number_field_inline(
     unit: &str,
 ) -> bool {
     ui.label(label);
-    let response = ui.add(egui::DragValue::new(&mut *value).speed(1).suffix(unit));
+    let response = ui.add(
+        egui::DragValue::new(&mut *value)
+            .speed(1)
+            .update_while_editing(false)
+            .suffix(unit),
+    );
     let name = format!("{label} (exercise {})", index + 1);
     response.widget_info(|| {
         let mut info = egui::WidgetInfo::drag_value(true, f64::from(*value));
@@ -255,51 +280,175 @@ fn number_field_inline(
     response.changed()
 }
 
-/// A decimal field that shows `default` until it is changed.
-fn decimal_field(
-    ui: &mut egui::Ui,
+/// A timing a step may leave to a default (the settings', or for the
+/// stroke the card's): how it is shown and named.
+struct Timing<'a> {
+    /// The step's index.
     index: usize,
-    label: &str,
-    value: &mut Option<f32>,
-    default: f32,
-    unit: &str,
-) -> bool {
-    let mut shown = value.unwrap_or(default);
-    let width = pair_width(ui, label, &format!("{shown:.1}{unit}"));
-    together(ui, width, |ui| {
-        decimal_field_inline(ui, index, label, value, &mut shown, unit)
-    })
+    /// The label before the field.
+    label: &'a str,
+    /// Its accessible name, before "(exercise N)".
+    name: &'a str,
+    /// The unit after the number, e.g. " s" or " in/s".
+    unit: &'a str,
+    /// Shown units per stored unit (inches per centimetre, say).
+    factor: f64,
+    /// Decimals shown.
+    decimals: usize,
+    /// What the default is, for the hover text: "your setting", say.
+    whose: &'a str,
 }
 
-fn decimal_field_inline(
-    ui: &mut egui::Ui,
-    index: usize,
-    label: &str,
-    value: &mut Option<f32>,
-    shown: &mut f32,
-    unit: &str,
-) -> bool {
-    ui.label(label);
-    let response = ui.add(
-        egui::DragValue::new(&mut *shown)
-            .speed(0.1)
-            .fixed_decimals(1)
-            .suffix(unit),
-    );
-    let name = format!("{label} (exercise {})", index + 1);
-    response.widget_info(|| {
-        let mut info = egui::WidgetInfo::drag_value(true, f64::from(*shown));
-        info.label = Some(name.clone());
-        info
-    });
-    if response.changed() {
-        *value = Some(*shown);
+/// What a timing's field was asked for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TimingEdit {
+    /// A value of the step's own, in stored units.
+    Own(f64),
+    /// Back to the default.
+    Default,
+}
+
+impl Timing<'_> {
+    fn text(&self, shown: f64, is_default: bool) -> String {
+        let number = format!("{shown:.*}{}", self.decimals, self.unit);
+        if is_default {
+            format!("default ({number})")
+        } else {
+            number
+        }
     }
-    response.changed()
+
+    /// The width of the field and its label (and its "Use default").
+    fn width(&self, ui: &egui::Ui, value: Option<f64>, default: f64) -> f32 {
+        let shown = value.unwrap_or(default) * self.factor;
+        let mut width = pair_width(ui, self.label, &self.text(shown, value.is_none()));
+        if value.is_some() {
+            width += ui.spacing().item_spacing.x + button_width(ui, USE_DEFAULT);
+        }
+        width
+    }
+
+    /// Draws the label, the field showing `value` (or "default (...)"
+    /// when it is `None`) and, for a value of the step's own, a button
+    /// that puts the default back.
+    fn show(&self, ui: &mut egui::Ui, value: Option<f64>, default: f64) -> Option<TimingEdit> {
+        let is_default = value.is_none();
+        let mut shown = value.unwrap_or(default) * self.factor;
+        let text = self.text(shown, is_default);
+        ui.label(self.label);
+        let step = 10f64.powi(-(self.decimals as i32));
+        let field = egui::DragValue::new(&mut shown)
+            .speed(step)
+            .fixed_decimals(self.decimals)
+            .custom_formatter(|_, _| text.clone())
+            .custom_parser(first_number)
+            .update_while_editing(false);
+        let response = ui.add(field);
+        let name = format!("{} (exercise {})", self.name, self.index + 1);
+        response.widget_info(|| {
+            let mut info = egui::WidgetInfo::drag_value(true, shown);
+            info.label = Some(name.clone());
+            info.current_text_value = Some(text.clone());
+            info
+        });
+        let mut edit = None;
+        if response.changed() {
+            edit = Some(TimingEdit::Own(shown / self.factor));
+        }
+        if is_default {
+            response.on_hover_text(format!(
+                "Follows {}; change it to set this step's own",
+                self.whose
+            ));
+        } else {
+            // A link rather than a box, so that it does not read as a field.
+            let link = egui::Button::new(RichText::new(USE_DEFAULT).underline()).frame(false);
+            let back = ui.add(link).on_hover_text(format!(
+                "Follow {} again ({})",
+                self.whose,
+                self.text(default * self.factor, false).trim()
+            ));
+            let label = format!("{USE_DEFAULT}: {name}");
+            back.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if back.clicked() {
+                edit = Some(TimingEdit::Default);
+            }
+        }
+        edit
+    }
+
+    /// As `show`, for whole seconds.
+    fn seconds(&self, ui: &mut egui::Ui, value: &mut Option<u32>, default: u32) -> bool {
+        match self.show(ui, value.map(f64::from), f64::from(default)) {
+            Some(TimingEdit::Own(v)) => {
+                *value = Some(v.round().clamp(0.0, f64::from(u32::MAX)) as u32);
+                true
+            }
+            Some(TimingEdit::Default) => {
+                *value = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// As `show`, for centimetres (or centimetres a second).
+    fn centimetres(&self, ui: &mut egui::Ui, value: &mut Option<f32>, default: f32) -> bool {
+        match self.show(ui, value.map(f64::from), f64::from(default)) {
+            Some(TimingEdit::Own(v)) => {
+                *value = Some(v as f32);
+                true
+            }
+            Some(TimingEdit::Default) => {
+                *value = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `seconds` on a line of its own width, so that a wrapping row moves
+    /// it whole.
+    fn seconds_together(&self, ui: &mut egui::Ui, value: &mut Option<u32>, default: u32) -> bool {
+        let width = self.width(ui, value.map(f64::from), f64::from(default));
+        together(ui, width, |ui| self.seconds(ui, value, default))
+    }
+
+    /// `centimetres` on a line of its own width.
+    fn centimetres_together(
+        &self,
+        ui: &mut egui::Ui,
+        value: &mut Option<f32>,
+        default: f32,
+    ) -> bool {
+        let width = self.width(ui, value.map(f64::from), f64::from(default));
+        together(ui, width, |ui| self.centimetres(ui, value, default))
+    }
+}
+
+/// The button that gives a timing back to its default.
+const USE_DEFAULT: &str = "Use default";
+
+/// The first number in `text` ("default (30 s)" is 30), for a field typed in.
+fn first_number(text: &str) -> Option<f64> {
+    let text = text.replace(',', ".");
+    let start = text.find(|c: char| c.is_ascii_digit() || c == '.')?;
+    let number: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    number.parse().ok()
+}
+
+/// The defaults a step's fields show: the settings', and the card's stroke.
+struct Defaults<'a> {
+    settings: &'a Settings,
+    stroke_cm: f32,
 }
 
 /// The fields of one step; returns whether any changed.
-fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step, defaults: (f32, f32)) -> bool {
+fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step, defaults: &Defaults<'_>) -> bool {
+    let settings = defaults.settings;
     let mut changed = false;
     let sides = [
         (StepSides::Together, "Both at once"),
@@ -322,20 +471,59 @@ fn step_fields(ui: &mut egui::Ui, index: usize, step: &mut Step, defaults: (f32,
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
     changed |= number_field(ui, index, "Roll", &mut step.roll_seconds, " s");
-    // "Holds 2 of 30 s" stays on one line.
+    let seconds = |label, name| Timing {
+        index,
+        label,
+        name,
+        unit: " s",
+        factor: 1.0,
+        decimals: 0,
+        whose: "your setting",
+    };
+    // "Holds 2 of default (30 s)" stays on one line.
+    let hold = seconds("of", "Hold length");
     let holds = pair_width(ui, "Holds", &step.holds.to_string())
         + ui.spacing().item_spacing.x
-        + pair_width(ui, "of", &format!("{} s", step.hold_seconds));
+        + hold.width(
+            ui,
+            step.hold_seconds.map(f64::from),
+            f64::from(settings.hold_seconds),
+        );
     changed |= together(ui, holds, |ui| {
         number_field_inline(ui, index, "Holds", &mut step.holds, "")
-            | number_field_inline(ui, index, "of", &mut step.hold_seconds, " s")
+            | hold.seconds(ui, &mut step.hold_seconds, settings.hold_seconds)
     });
     // Two short rows rather than a wrap that splits a label from its value.
     ui.end_row();
-    changed |= number_field(ui, index, "Rest after", &mut step.rest_seconds, " s");
-    let (pace, stroke) = defaults;
-    changed |= decimal_field(ui, index, "Pace", &mut step.pace_cm_per_s, pace, " cm/s");
-    changed |= decimal_field(ui, index, "Stroke", &mut step.stroke_cm, stroke, " cm");
+    changed |= seconds("Rest after", "Rest after").seconds_together(
+        ui,
+        &mut step.rest_seconds,
+        settings.rest_seconds,
+    );
+    let units = settings.units;
+    let length = |label, unit, whose| Timing {
+        index,
+        label,
+        name: label,
+        unit,
+        factor: f64::from(units.per_cm()),
+        decimals: 1,
+        whose,
+    };
+    let (pace_unit, stroke_unit) = (
+        format!(" {}/s", units.short()),
+        format!(" {}", units.short()),
+    );
+    changed |= length("Pace", &pace_unit, "your setting").centimetres_together(
+        ui,
+        &mut step.pace_cm_per_s,
+        settings.pace_cm_per_s,
+    );
+    changed |= length("Stroke", &stroke_unit, "the exercise card").centimetres_together(
+        ui,
+        &mut step.stroke_cm,
+        defaults.stroke_cm,
+    );
     changed
 }
 
@@ -350,7 +538,9 @@ fn add_exercise_ui(
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Add an exercise").strong());
+        // Its own id, so that it keeps the focus as steps are added above it.
         let field = egui::TextEdit::singleline(search)
+            .id_salt("add_exercise")
             .hint_text("name or muscle")
             .desired_width(ui.available_width().min(240.0));
         let response = ui.add(field);
@@ -359,13 +549,36 @@ fn add_exercise_ui(
             info.label = Some(labels::ADD_SEARCH.to_owned());
             info
         });
+        // Enter adds the one exercise that matches, and the field stays
+        // ready for the next.
+        let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if entered {
+            let mut matches = catalog
+                .exercises()
+                .iter()
+                .filter(|e| e.matches_search(search));
+            if let (Some(only), None) = (matches.next(), matches.next()) {
+                added = Some(Step::from_exercise(only, settings));
+                search.clear();
+                response.request_focus();
+            }
+        }
     });
+    let matching: Vec<_> = catalog
+        .exercises()
+        .iter()
+        .filter(|e| e.matches_search(search))
+        .collect();
+    if !search.trim().is_empty() {
+        let hint = match matching.len() {
+            0 => "Nothing matches: try a muscle, such as \"calf\".",
+            1 => "Press Enter to add it.",
+            _ => "Pick one, or type more until one is left and press Enter.",
+        };
+        ui.label(RichText::new(hint).weak());
+    }
     ui.horizontal_wrapped(|ui| {
-        for e in catalog
-            .exercises()
-            .iter()
-            .filter(|e| e.matches_search(search))
-        {
+        for e in matching {
             let button = ui.button(format!("+ {}", e.name));
             let label = format!("Add {}", e.name);
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));

@@ -33,14 +33,14 @@ impl Editor {
         }
         let open_path = self.draft_path().map(|p| p.to_path_buf());
         let mut clicked = None;
-        for (i, file) in self.routines.iter().enumerate() {
+        for file in &self.routines {
             let selected = open_path.as_ref() == Some(&file.path);
             if ui.selectable_label(selected, &file.routine.name).clicked() {
-                clicked = Some(i);
+                clicked = Some(file.path.clone());
             }
         }
-        if let Some(i) = clicked {
-            self.unless_unsaved(Pending::Open(i));
+        if let Some(path) = clicked {
+            self.unless_unsaved(Pending::Open(path));
         }
     }
 }

@@ -19,7 +19,7 @@ use super::theme::caution_colour;
 use crate::catalog::Catalog;
 use crate::model::{Routine, Settings};
 use crate::store::RoutineFile;
-use dialogs::{DeleteDialog, DiscardDialog, Pending};
+use dialogs::{DeleteDialog, DiscardDialog, Pending, Unsaved};
 
 /// Labels of the editor's controls that have no action of their own (also
 /// their accessible names).
@@ -32,6 +32,9 @@ pub mod labels {
     pub const ABOUT: &str = "About this routine";
     pub const ADD_SEARCH: &str = "Find an exercise to add";
     pub const DISCARD: &str = "Discard changes";
+    /// Save, in the question about unsaved changes (the editor's own Save
+    /// button is the action's).
+    pub const SAVE: &str = "Save";
     pub const KEEP_EDITING: &str = "Keep editing";
 }
 
@@ -71,6 +74,8 @@ pub struct Editor {
     problem: Option<String>,
     /// The last thing done that the user should know of (an import, say).
     message: Option<String>,
+    /// What to do once the save asked for from "Save your changes?" is done.
+    after_save: Option<Pending>,
 }
 
 impl Editor {
@@ -102,9 +107,30 @@ impl Editor {
         self.message = Some(message);
     }
 
-    /// Shows a problem in the editor.
+    /// Shows a problem in the editor. Whatever was to follow a save waits:
+    /// nothing unsaved is left behind.
     pub fn complain(&mut self, problem: String) {
         self.problem = Some(problem);
+        self.after_save = None;
+    }
+
+    /// After a save: goes on with what "Save your changes?" was asked
+    /// for, if anything. A command that leaves the editor is returned, for
+    /// the app to carry out.
+    pub fn after_save(&mut self) -> Option<super::Command> {
+        let pending = self.after_save.take()?;
+        if self.has_unsaved_changes() {
+            return None;
+        }
+        let mut commands = Vec::new();
+        self.carry_out(pending, &mut commands);
+        commands.pop()
+    }
+
+    /// Opens the user's routine in the file at `path` (asking first if the
+    /// open one has unsaved changes).
+    pub fn open(&mut self, path: PathBuf) {
+        self.unless_unsaved(Pending::Open(path));
     }
 
     /// Whether there are unsaved changes.
@@ -161,6 +187,7 @@ impl Editor {
         let draft = self.draft.as_mut()?;
         if !catalog.routine_problems(&draft.routine).is_empty() {
             self.problem = Some("Fix what is marked in red, then save.".into());
+            self.after_save = None;
             return None;
         }
         draft.routine.name = draft.routine.name.trim().to_owned();
@@ -199,8 +226,8 @@ impl Editor {
 
     fn carry_out(&mut self, pending: Pending, commands: &mut Commands) {
         match pending {
-            Pending::Open(index) => {
-                if let Some(file) = self.routines.get(index).cloned() {
+            Pending::Open(path) => {
+                if let Some(file) = self.routines.iter().find(|f| f.path == path).cloned() {
                     self.edit(Some(file.path), file.routine, false);
                 }
             }
@@ -245,7 +272,7 @@ impl Editor {
                 );
             }
         });
-        self.question_ui(ui.ctx(), commands);
+        self.question_ui(ui.ctx(), catalog, commands);
     }
 
     fn messages_ui(&mut self, ui: &mut egui::Ui, commands: &mut Commands) {
@@ -267,27 +294,39 @@ impl Editor {
         }
     }
 
-    fn question_ui(&mut self, ctx: &egui::Context, commands: &mut Commands) {
+    fn question_ui(&mut self, ctx: &egui::Context, catalog: &Catalog, commands: &mut Commands) {
+        let can_save = self
+            .draft
+            .as_ref()
+            .is_some_and(|d| catalog.routine_problems(&d.routine).is_empty());
         let Some(question) = self.question.as_mut() else {
             return;
         };
-        let (open, confirmed) = match question {
-            Question::Delete(dialog) => (dialog.show(ctx), dialog.confirmed),
-            Question::Discard(dialog) => (dialog.show(ctx), dialog.confirmed),
+        let open = match question {
+            Question::Delete(dialog) => dialog.show(ctx),
+            Question::Discard(dialog) => dialog.show(ctx, can_save),
         };
         if open {
             return;
         }
         match self.question.take() {
-            Some(Question::Delete(dialog)) if confirmed => {
+            Some(Question::Delete(dialog)) if dialog.confirmed => {
                 commands.push(super::Command::DeleteRoutine(dialog.path));
             }
-            Some(Question::Discard(dialog)) if confirmed => {
-                if let Some(d) = self.draft.as_mut() {
-                    d.dirty = false;
+            Some(Question::Discard(dialog)) => match dialog.answer {
+                Some(Unsaved::Discard) => {
+                    if let Some(d) = self.draft.as_mut() {
+                        d.dirty = false;
+                    }
+                    self.carry_out(dialog.then, commands);
                 }
-                self.carry_out(dialog.then, commands);
-            }
+                // The app saves; `after_save` goes on once it has.
+                Some(Unsaved::Save) => {
+                    self.after_save = Some(dialog.then);
+                    commands.push(super::action::Action::SaveRoutine.into());
+                }
+                Some(Unsaved::KeepEditing) | None => {}
+            },
             _ => {}
         }
     }

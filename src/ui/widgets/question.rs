@@ -1,5 +1,5 @@
-//! A question over the screen with two answers: the dialogs of the editor
-//! and the player's "Stop the routine?".
+//! A question over the screen with two answers (or three): the dialogs of
+//! the editor and the player's "Stop the routine?".
 
 use eframe::egui::{self, RichText};
 
@@ -21,10 +21,40 @@ pub struct Question<'a> {
     pub default: bool,
 }
 
+/// Which button answered a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The answer offered before "yes" (see [`Question::show_with_first`]).
+    First,
+    Yes,
+    No,
+}
+
 impl Question<'_> {
     /// Draws the question; `Some(true)` once "yes" is pressed, `Some(false)`
     /// for "no", Esc or a click beside it when `escape_says_no`.
     pub fn show(&self, ctx: &egui::Context, escape_says_no: bool) -> Option<bool> {
+        self.draw(ctx, escape_says_no, None)
+            .map(|answer| answer == Answer::Yes)
+    }
+
+    /// As [`Question::show`], with a third answer, `first`, offered before
+    /// the others when there is one.
+    pub fn show_with_first(
+        &self,
+        ctx: &egui::Context,
+        escape_says_no: bool,
+        first: Option<&str>,
+    ) -> Option<Answer> {
+        self.draw(ctx, escape_says_no, first)
+    }
+
+    fn draw(
+        &self,
+        ctx: &egui::Context,
+        escape_says_no: bool,
+        first: Option<&str>,
+    ) -> Option<Answer> {
         // What had the focus when the question came gets it back after.
         let opener_id = egui::Id::unique(self.id).with("opener");
         let first_frame = ctx
@@ -34,6 +64,11 @@ impl Question<'_> {
             let focused = ctx.memory(|m| m.focused());
             ctx.data_mut(|d| d.insert_temp(opener_id, focused));
         }
+        let default = if self.default {
+            Answer::Yes
+        } else {
+            Answer::No
+        };
         let mut answer = None;
         let mut focused_button = false;
         let shown = egui::Modal::new(egui::Id::unique(self.id)).show(ctx, |ui| {
@@ -41,10 +76,16 @@ impl Question<'_> {
             ui.heading(self.heading);
             ui.add(egui::Label::new(self.body).wrap());
             ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                for (text, says) in [(self.yes, true), (self.no, false)] {
-                    let mut button = egui::Button::new(RichText::new(text).size(18.0));
-                    if says == self.default {
+            let answers = [
+                (first, Answer::First),
+                (Some(self.yes), Answer::Yes),
+                (Some(self.no), Answer::No),
+            ];
+            let buttons = |ui: &mut egui::Ui| {
+                for (label, meaning) in answers {
+                    let Some(label) = label else { continue };
+                    let mut button = egui::Button::new(RichText::new(label).size(18.0));
+                    if meaning == default {
                         let v = ui.visuals();
                         button = button
                             .fill(v.selection.bg_fill)
@@ -53,10 +94,16 @@ impl Question<'_> {
                     let response = ui.add(button);
                     focused_button |= response.has_focus();
                     if response.clicked() {
-                        answer = Some(says);
+                        answer = Some(meaning);
                     }
                 }
-            });
+            };
+            // Three answers may need two lines.
+            if first.is_some() {
+                ui.horizontal_wrapped(buttons);
+            } else {
+                ui.horizontal(buttons);
+            }
             if let Some(footnote) = self.footnote {
                 ui.label(RichText::new(footnote).weak());
             }
@@ -67,10 +114,10 @@ impl Question<'_> {
             && !focused_button
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
         {
-            answer = Some(self.default);
+            answer = Some(default);
         }
         if answer.is_none() && escape_says_no && shown.should_close() {
-            answer = Some(false);
+            answer = Some(Answer::No);
         }
         if answer.is_some() {
             let opener = ctx.data_mut(|d| d.remove_temp::<Option<egui::Id>>(opener_id));
