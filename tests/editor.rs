@@ -160,12 +160,7 @@ fn duplicating_a_built_in_makes_an_editable_copy() {
 #[test]
 fn delete_asks_first_and_can_be_undone() {
     let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let routines = common::write_routine(
-        dir.path(),
-        "mine.ron",
-        "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
-    );
+    let routines = common::returning_user_with_mine(dir.path());
     let mut harness = common::start(dir.path());
     open_editor(&mut harness);
     harness.get_by_label("Mine").click();
@@ -432,12 +427,7 @@ fn export_waits_until_the_routine_is_valid_and_says_why() {
 #[test]
 fn the_routines_page_offers_edit_on_your_own_routines() {
     let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let routines = common::write_routine(
-        dir.path(),
-        "mine.ron",
-        "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
-    );
+    let routines = common::returning_user_with_mine(dir.path());
     let mut harness = common::start(dir.path());
     harness.get_by_label("Routines").click();
     harness.run();

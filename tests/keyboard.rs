@@ -284,12 +284,7 @@ fn ctrl_home_and_ctrl_end_go_to_the_ends_of_the_settings() {
 #[test]
 fn ctrl_z_brings_back_a_deleted_routine() {
     let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let routines = common::write_routine(
-        dir.path(),
-        "mine.ron",
-        "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
-    );
+    let routines = common::returning_user_with_mine(dir.path());
     let mut h = common::start(dir.path());
     h.get_by_label("My routines").click();
     h.run();
@@ -386,12 +381,7 @@ fn settings_numbers_step_with_up_and_down_and_take_typing_on_enter() {
 #[test]
 fn enter_in_a_question_gives_its_safe_default_and_the_focus_goes_back() {
     let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let routines = common::write_routine(
-        dir.path(),
-        "mine.ron",
-        "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
-    );
+    let routines = common::returning_user_with_mine(dir.path());
     let mut h = common::start(dir.path());
     h.get_by_label("My routines").click();
     h.run();

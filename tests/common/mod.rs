@@ -102,6 +102,17 @@ pub fn returning_user(dir: &Path, extra: &str) {
     .unwrap();
 }
 
+/// A returning user with one routine of their own, "Mine", in
+/// `routines/mine.ron`; returns the routines folder.
+pub fn returning_user_with_mine(dir: &Path) -> std::path::PathBuf {
+    returning_user(dir, "");
+    write_routine(
+        dir,
+        "mine.ron",
+        "(name: \"Mine\", steps: [(exercise: \"glutes\", roll_seconds: 30)])",
+    )
+}
+
 /// Writes a routine file into the `routines` folder of data folder `dir`,
 /// as a user would by hand; returns the folder.
 pub fn write_routine(dir: &Path, file: &str, text: impl AsRef<[u8]>) -> std::path::PathBuf {
