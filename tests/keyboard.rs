@@ -417,3 +417,47 @@ fn enter_on_keep_going_in_the_stop_question_keeps_going() {
     h.run();
     assert!(h.state().state().player.is_none(), "stopped");
 }
+
+#[test]
+fn an_exercise_moved_by_keyboard_keeps_the_focus_and_tab_reads_up_down_remove() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    common::write_routine(
+        dir.path(),
+        "three.ron",
+        "(name: \"Three\", steps: [(exercise: \"calves\", roll_seconds: 30), \
+         (exercise: \"quads\", roll_seconds: 30), (exercise: \"glutes\", roll_seconds: 30)])",
+    );
+    let mut h = common::start(dir.path());
+    h.get_by_label("My routines").click();
+    h.run();
+    h.get_by_label("Three").click();
+    h.run();
+    tab_to(&mut h, "Up (exercise 2)");
+    press(&mut h, Key::Tab);
+    assert_eq!(focused(&h).as_deref(), Some("Down (exercise 2)"));
+    press(&mut h, Key::Tab);
+    assert_eq!(focused(&h).as_deref(), Some("Remove (exercise 2)"));
+
+    // Down on the first exercise: it moves, and the focus goes with it.
+    tab_to(&mut h, "Down (exercise 1)");
+    press(&mut h, Key::Enter);
+    h.run();
+    let steps: Vec<String> = h
+        .state()
+        .state()
+        .editor
+        .draft()
+        .unwrap()
+        .steps
+        .iter()
+        .map(|s| s.exercise.clone())
+        .collect();
+    assert_eq!(steps, ["quads", "calves", "glutes"]);
+    assert_eq!(focused(&h).as_deref(), Some("Down (exercise 2)"));
+    // Up takes it back to the top, where Up is greyed: the focus goes to Down.
+    tab_to(&mut h, "Up (exercise 2)");
+    press(&mut h, Key::Enter);
+    h.run();
+    assert_eq!(focused(&h).as_deref(), Some("Down (exercise 1)"));
+}

@@ -193,12 +193,13 @@ impl StepRow<'_> {
                 .sum::<f32>()
                 + 3.0 * ui.spacing().item_spacing.x;
             let row_h = ui.spacing().interact_size.y;
+            // The buttons sit at the right, laid out left to right so that
+            // Tab meets them in reading order.
             if text_width(ui, title.clone()) + buttons <= ui.available_width() {
                 ui.horizontal(|ui| {
                     ui.label(title);
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        edit = self.move_buttons(ui);
-                    });
+                    ui.add_space((ui.available_width() - buttons).max(0.0));
+                    edit = self.move_buttons(ui);
                 });
             } else {
                 // A long name wraps, its buttons on the line under it.
@@ -206,8 +207,11 @@ impl StepRow<'_> {
                 let width = ui.available_width();
                 ui.allocate_ui_with_layout(
                     egui::vec2(width, row_h),
-                    egui::Layout::right_to_left(egui::Align::Center),
-                    |ui| edit = self.move_buttons(ui),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.add_space((width - buttons).max(0.0));
+                        edit = self.move_buttons(ui);
+                    },
                 );
             }
             ui.horizontal_wrapped(|ui| {
@@ -226,24 +230,53 @@ impl StepRow<'_> {
         (changed, edit)
     }
 
-    /// Remove, Down and Up, right to left.
+    /// Up, Down and Remove. An exercise moved from the keyboard keeps the
+    /// focus on its button in its new place (or on the other one, at an
+    /// end), so it can be moved again.
     fn move_buttons(&self, ui: &mut egui::Ui) -> Option<StepEdit> {
         let (i, n) = (self.index, self.index + 1);
-        let button = |ui: &mut egui::Ui, what: &str, enabled: bool| {
+        let follow = egui::Id::unique("rollcoach_editor_moved_step");
+        let wanted = ui.data(|d| d.get_temp::<(usize, bool)>(follow));
+        let can_up = i > 0;
+        let can_down = n < self.count;
+        let button = |ui: &mut egui::Ui, what: &str, enabled: bool, up: Option<bool>| {
             let response = ui.add_enabled(enabled, egui::Button::new(what));
             let label = format!("{what} (exercise {n})");
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &label));
-            response.clicked()
+            if let (Some(up), Some((row, wanted_up))) = (up, wanted)
+                && row == i
+            {
+                // At an end the button moved with is greyed: the other.
+                let preferred = if wanted_up { can_up } else { can_down };
+                let pick = if preferred {
+                    up == wanted_up
+                } else {
+                    up != wanted_up
+                };
+                if pick && enabled {
+                    response.request_focus();
+                    ui.data_mut(|d| d.remove::<(usize, bool)>(follow));
+                }
+            }
+            let clicked = response.clicked();
+            if clicked
+                && response.has_focus()
+                && let Some(up) = up
+            {
+                let to = if up { i - 1 } else { i + 1 };
+                ui.data_mut(|d| d.insert_temp(follow, (to, up)));
+            }
+            clicked
         };
         let mut edit = None;
-        if button(ui, "Remove", true) {
-            edit = Some(StepEdit::Remove(i));
+        if button(ui, "Up", can_up, Some(true)) {
+            edit = Some(StepEdit::Move(i, i - 1));
         }
-        if button(ui, "Down", n < self.count) {
+        if button(ui, "Down", can_down, Some(false)) {
             edit = Some(StepEdit::Move(i, i + 1));
         }
-        if button(ui, "Up", i > 0) {
-            edit = Some(StepEdit::Move(i, i - 1));
+        if button(ui, "Remove", true, None) {
+            edit = Some(StepEdit::Remove(i));
         }
         edit
     }
