@@ -461,3 +461,32 @@ fn an_exercise_moved_by_keyboard_keeps_the_focus_and_tab_reads_up_down_remove() 
     h.run();
     assert_eq!(focused(&h).as_deref(), Some("Down (exercise 1)"));
 }
+
+#[test]
+fn esc_that_closes_a_menu_does_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let mut h = common::start(dir.path());
+    open_card(&mut h, "calves");
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("Keyboard shortcuts");
+    press(&mut h, Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Keyboard shortcuts").is_none(),
+        "the menu closed"
+    );
+    assert_eq!(
+        h.state().state().screen,
+        Screen::Card {
+            id: "calves".into()
+        }
+    );
+    press(&mut h, Key::Escape);
+    assert_eq!(
+        h.state().state().screen,
+        Screen::Library,
+        "the next Esc goes back"
+    );
+}

@@ -114,7 +114,13 @@ impl RollcoachApp {
     /// keys go to now.
     fn take_keys(&mut self, ctx: &egui::Context) {
         let asking = self.state.screen == Screen::Editor && self.state.editor.is_asking();
-        if asking || self.state.quit_question.is_some() || self.state.path_prompt.is_some() {
+        // An open menu has the keys (Esc closes it, and does nothing else).
+        let menu_open = egui::Popup::is_any_open(ctx);
+        if asking
+            || menu_open
+            || self.state.quit_question.is_some()
+            || self.state.path_prompt.is_some()
+        {
             return;
         }
         // Esc closes the shortcuts window first, and does nothing else.
