@@ -75,7 +75,7 @@ printf '%s\n' \
 HOME=$work/pa/home XDG_RUNTIME_DIR=$work/pa/run pulseaudio -n -F "$work/pa/pa.conf" \
   --exit-idle-time=-1 --daemonize=no >"$work/pa/log" 2>&1 &
 server=$!
-trap 'kill "$xvfb" "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$xvfb" "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do [[ -S $work/pa/native ]] && break; sleep 0.1; done
 [[ -S $work/pa/native ]] || { echo "pulseaudio did not start:" >&2; cat "$work/pa/log" >&2; exit 1; }
 export PULSE_SERVER=unix:$work/pa/native
