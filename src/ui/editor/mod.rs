@@ -8,6 +8,7 @@
 
 mod dialogs;
 mod draft;
+mod fields;
 mod list;
 
 use std::path::{Path, PathBuf};
