@@ -18,6 +18,7 @@ mod focus;
 pub mod frame_cost;
 pub mod icon;
 pub mod library;
+mod library_card;
 mod menu;
 pub mod notices;
 mod page;
