@@ -61,6 +61,14 @@ fn tab_to(h: &mut App, label: &str) {
 
 const SMALL: [f32; 2] = [800.0, 560.0];
 
+/// A returning user's app in a window of `size`, with its data folder.
+fn returning(size: [f32; 2]) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "");
+    let h = common::start_sized(dir.path(), size);
+    (dir, h)
+}
+
 /// Opens the card of exercise `id` from the library.
 fn open_card(h: &mut App, id: &str) {
     let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
@@ -73,9 +81,7 @@ fn open_card(h: &mut App, id: &str) {
 
 #[test]
 fn a_whole_card_is_read_by_keyboard() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start_sized(dir.path(), SMALL);
+    let (_dir, mut h) = returning(SMALL);
     open_card(&mut h, "calves");
     assert!(
         !in_view(&h, "Timings", SMALL),
@@ -171,9 +177,7 @@ fn a_tool_reached_by_tab_is_scrolled_into_view_and_keeps_the_focus() {
 
 #[test]
 fn arrows_in_the_filters_stay_in_the_filters() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start(dir.path());
+    let (_dir, mut h) = returning(common::SIZE);
     tab_to(&mut h, "All regions");
     press(&mut h, Key::ArrowDown);
     assert_eq!(focused(&h).as_deref(), Some("Feet"));
@@ -198,9 +202,7 @@ fn arrows_in_the_filters_stay_in_the_filters() {
 
 #[test]
 fn the_cards_are_in_the_tab_order_and_the_arrows_carry_the_focus() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start(dir.path());
+    let (_dir, mut h) = returning(common::SIZE);
     let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
     let names: Vec<String> = catalog.exercises().iter().map(|e| e.name.clone()).collect();
     tab_to(&mut h, &names[0]);
@@ -218,9 +220,7 @@ fn the_cards_are_in_the_tab_order_and_the_arrows_carry_the_focus() {
 
 #[test]
 fn on_a_card_the_arrows_change_the_card_whatever_has_the_focus() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start(dir.path());
+    let (_dir, mut h) = returning(common::SIZE);
     let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
     let ids: Vec<String> = catalog.exercises().iter().map(|e| e.id.clone()).collect();
     open_card(&mut h, &ids[1]);
@@ -264,9 +264,7 @@ fn in_the_player_an_arrow_skips_once_and_the_focus_stays() {
 
 #[test]
 fn ctrl_home_and_ctrl_end_go_to_the_ends_of_the_settings() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start_sized(dir.path(), SMALL);
+    let (_dir, mut h) = returning(SMALL);
     h.get_by_label("Settings").click();
     h.run();
     h.run();
@@ -310,9 +308,7 @@ fn ctrl_z_brings_back_a_deleted_routine() {
 
 #[test]
 fn the_shortcuts_window_closes_from_its_button_by_keyboard() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start(dir.path());
+    let (_dir, mut h) = returning(common::SIZE);
     press(&mut h, Key::Questionmark);
     assert!(h.state().state().show_shortcuts);
     tab_to(&mut h, "Close");
@@ -328,9 +324,7 @@ fn the_shortcuts_window_closes_from_its_button_by_keyboard() {
 
 #[test]
 fn a_view_menu_choice_by_keyboard_leaves_the_focus_on_the_menu() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start(dir.path());
+    let (_dir, mut h) = returning(common::SIZE);
     tab_to(&mut h, "View");
     press(&mut h, Key::Enter);
     h.run();
@@ -348,9 +342,7 @@ fn a_view_menu_choice_by_keyboard_leaves_the_focus_on_the_menu() {
 
 #[test]
 fn settings_numbers_step_with_up_and_down_and_take_typing_on_enter() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start(dir.path());
+    let (_dir, mut h) = returning(common::SIZE);
     h.get_by_label("Settings").click();
     h.run();
     let hold = "Hold a tender spot for (seconds)";
@@ -464,9 +456,7 @@ fn an_exercise_moved_by_keyboard_keeps_the_focus_and_tab_reads_up_down_remove() 
 
 #[test]
 fn esc_that_closes_a_menu_does_nothing_else() {
-    let dir = tempfile::tempdir().unwrap();
-    common::returning_user(dir.path(), "");
-    let mut h = common::start(dir.path());
+    let (_dir, mut h) = returning(common::SIZE);
     open_card(&mut h, "calves");
     h.get_by_label("Help").click();
     h.run();
