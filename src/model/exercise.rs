@@ -151,6 +151,19 @@ pub struct RollPath {
     pub to_label: String,
 }
 
+/// What the voice says of an exercise: short plain sentences a speech
+/// engine reads well (no digits with units, no symbols or brackets).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Spoken {
+    /// How to get into position, in one or two short sentences, said in the
+    /// get-ready or rest before the exercise ("Sit with your legs out and
+    /// the roller under one calf, just above the ankle.").
+    pub setup: String,
+    /// What to do while rolling, said as rolling starts ("Roll slowly up to
+    /// just below the knee, and back.").
+    pub rolling: String,
+}
+
 /// The default timings of an exercise. Their allowed values are a step's,
 /// in [`crate::model::limits::step`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -214,6 +227,9 @@ pub struct Exercise {
     pub sides: Sides,
     /// Default timings.
     pub timings: Timings,
+    /// What the voice says of it.
+    #[serde(default)]
+    pub spoken: Spoken,
     /// The picture of the position, drawn from a pose. Kept in its own
     /// catalog file and joined to the card by id when the catalog loads.
     #[serde(skip)]

@@ -6,7 +6,7 @@ pub mod limits;
 pub mod routine;
 pub mod settings;
 
-pub use exercise::{BodyRegion, Exercise, RollPath, Sides, Timings, Tool};
+pub use exercise::{BodyRegion, Exercise, RollPath, Sides, Spoken, Timings, Tool};
 pub use illustration::Illustration;
 pub use routine::{Routine, RoutineProblem, Step, StepSides};
 pub use settings::{FirstSide, Settings, TextSize, ThemePreference, Units};
