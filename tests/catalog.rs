@@ -355,3 +355,50 @@ fn every_card_names_both_ends_of_its_stroke_in_a_few_words() {
         most: TRACK_LABEL_CHARS
     }));
 }
+
+#[test]
+fn every_card_tells_the_voice_how_to_start_and_roll() {
+    // The player says the exercise's name and the side before these
+    // lines, so they say neither.
+    let catalog = Catalog::builtin().unwrap();
+    for e in catalog.exercises() {
+        for line in [&e.spoken.setup, &e.spoken.rolling] {
+            let words: Vec<String> = line
+                .split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .collect();
+            assert!(
+                !words.iter().any(|w| w == "left" || w == "right"),
+                "{}: '{line}' names a side",
+                e.id
+            );
+            assert!(
+                !line.to_lowercase().starts_with(&e.name.to_lowercase()),
+                "{}: '{line}' starts with the name",
+                e.id
+            );
+        }
+    }
+    let mut exercises = catalog.exercises().to_vec();
+    exercises[0].spoken.rolling = "Roll about 2.5 cm (one inch) a second.".into();
+    assert!(validate(&exercises).contains(&CatalogProblem::Unspeakable {
+        id: exercises[0].id.clone(),
+        field: "spoken.rolling",
+        found: '2'
+    }));
+}
+
+#[test]
+fn a_card_without_its_spoken_lines_does_not_load() {
+    let exercises = std::fs::read_to_string("assets/exercises.ron").unwrap();
+    let pictures = std::fs::read_to_string("assets/illustrations.ron").unwrap();
+    let start = exercises.find("spoken: (").unwrap();
+    let end = start + exercises[start..].find("),").unwrap() + 2;
+    let without = format!("{}{}", &exercises[..start], &exercises[end..]);
+    let problems = Catalog::from_ron(&without, &pictures).unwrap_err();
+    assert!(
+        problems[0].to_string().starts_with("exercises.ron:")
+            && problems[0].to_string().contains("spoken"),
+        "{problems:?}"
+    );
+}

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::limits::card::TRACK_LABEL_CHARS;
+use crate::model::limits::card::{SPOKEN_WORDS, TRACK_LABEL_CHARS};
 use crate::model::limits::step as limits;
 use crate::model::{Exercise, Routine, RoutineProblem};
 
@@ -23,6 +23,21 @@ pub enum CatalogProblem {
         id: String,
         field: &'static str,
         most: usize,
+    },
+    /// A line the voice says has more words than
+    /// [`crate::model::limits::card::SPOKEN_WORDS`].
+    TooManyWords {
+        id: String,
+        field: &'static str,
+        most: usize,
+    },
+    /// A line the voice says holds a character a voice reads badly: only
+    /// letters, spaces, commas, full stops, apostrophes and hyphens may be
+    /// in it.
+    Unspeakable {
+        id: String,
+        field: &'static str,
+        found: char,
     },
     /// A timing is outside its allowed range (a step's, in
     /// [`crate::model::limits::step`]).
@@ -58,6 +73,14 @@ impl fmt::Display for CatalogProblem {
             CatalogProblem::TooLong { id, field, most } => {
                 write!(f, "'{id}': {field} is longer than {most} characters")
             }
+            CatalogProblem::TooManyWords { id, field, most } => {
+                write!(f, "'{id}': {field} is longer than {most} words")
+            }
+            CatalogProblem::Unspeakable { id, field, found } => write!(
+                f,
+                "'{id}': {field} has '{found}', which a voice reads badly \
+                 (use only letters, spaces, commas, full stops, apostrophes and hyphens)"
+            ),
             CatalogProblem::OutOfRange { id, field } => {
                 write!(f, "'{id}': {field} is outside its allowed range")
             }
@@ -106,6 +129,20 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
             most,
         }));
         problems.extend(
+            too_many_words(e).map(|(field, most)| CatalogProblem::TooManyWords {
+                id: e.id.clone(),
+                field,
+                most,
+            }),
+        );
+        problems.extend(
+            unspeakable(e).map(|(field, found)| CatalogProblem::Unspeakable {
+                id: e.id.clone(),
+                field,
+                found,
+            }),
+        );
+        problems.extend(
             timings_out_of_range(e).map(|field| CatalogProblem::OutOfRange {
                 id: e.id.clone(),
                 field,
@@ -135,7 +172,7 @@ fn is_valid_id(id: &str) -> bool {
 /// The names of an exercise's empty fields: blank texts, then lists that
 /// are empty or hold a blank line, then the tools if there are none.
 fn empty_fields(e: &Exercise) -> impl Iterator<Item = &'static str> + '_ {
-    let texts: [(&'static str, &str); 9] = [
+    let texts: [(&'static str, &str); 11] = [
         ("name", &e.name),
         ("summary", &e.summary),
         ("roll.from", &e.roll.from),
@@ -145,6 +182,8 @@ fn empty_fields(e: &Exercise) -> impl Iterator<Item = &'static str> + '_ {
         ("roll.to_label", &e.roll.to_label),
         ("hold", &e.hold),
         ("breathing", &e.breathing),
+        ("spoken.setup", &e.spoken.setup),
+        ("spoken.rolling", &e.spoken.rolling),
     ];
     let lists: [(&'static str, &[String]); 5] = [
         ("muscles", &e.muscles),
@@ -176,6 +215,39 @@ fn too_long(e: &Exercise) -> impl Iterator<Item = (&'static str, usize)> {
         .into_iter()
         .filter(|(_, text)| text.chars().count() > TRACK_LABEL_CHARS)
         .map(|(field, _)| (field, TRACK_LABEL_CHARS))
+}
+
+/// The lines the voice says of an exercise, with their field names.
+fn spoken_lines(e: &Exercise) -> [(&'static str, &str); 2] {
+    [
+        ("spoken.setup", &e.spoken.setup),
+        ("spoken.rolling", &e.spoken.rolling),
+    ]
+}
+
+/// The names of the lines the voice says that have too many words, with
+/// their most.
+fn too_many_words(e: &Exercise) -> impl Iterator<Item = (&'static str, usize)> {
+    spoken_lines(e)
+        .into_iter()
+        .filter(|(_, line)| line.split_whitespace().count() > SPOKEN_WORDS)
+        .map(|(field, _)| (field, SPOKEN_WORDS))
+}
+
+/// The names of the lines the voice says that hold a character it reads
+/// badly, each with the first such character.
+fn unspeakable(e: &Exercise) -> impl Iterator<Item = (&'static str, char)> + '_ {
+    spoken_lines(e).into_iter().filter_map(|(field, line)| {
+        line.chars()
+            .find(|&c| !is_speakable(c))
+            .map(|found| (field, found))
+    })
+}
+
+/// Whether a voice reads `c` well: a letter, a space, a comma, a full stop,
+/// an apostrophe or a hyphen.
+fn is_speakable(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, ' ' | ',' | '.' | '\'' | '\u{2019}' | '-')
 }
 
 /// The names of an exercise's timings that are outside their allowed
@@ -218,4 +290,82 @@ pub fn validate_routines(routines: &[Routine], exercises: &[Exercise]) -> Vec<Ca
         }));
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // test code: a panic is a failed test
+
+    use super::*;
+    use crate::catalog::Catalog;
+
+    /// The first built-in card, with its set-up line replaced.
+    fn card_saying(setup: &str) -> Exercise {
+        let mut card = Catalog::builtin().unwrap().exercises()[0].clone();
+        card.spoken.setup = setup.to_owned();
+        card
+    }
+
+    #[test]
+    fn an_empty_line_is_reported() {
+        let mut card = card_saying("  ");
+        card.spoken.rolling.clear();
+        let problems = validate(std::slice::from_ref(&card));
+        for field in ["spoken.setup", "spoken.rolling"] {
+            assert!(problems.contains(&CatalogProblem::Empty {
+                id: card.id.clone(),
+                field,
+            }));
+        }
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+
+    #[test]
+    fn a_line_of_more_than_twenty_words_is_reported() {
+        let twenty = ["word"; SPOKEN_WORDS].join(" ");
+        assert_eq!(validate(&[card_saying(&twenty)]), []);
+        let card = card_saying(&format!("{twenty} more"));
+        let problems = validate(std::slice::from_ref(&card));
+        let too_many = CatalogProblem::TooManyWords {
+            id: card.id.clone(),
+            field: "spoken.setup",
+            most: SPOKEN_WORDS,
+        };
+        assert_eq!(problems, std::slice::from_ref(&too_many));
+        assert_eq!(
+            too_many.to_string(),
+            format!("'{}': spoken.setup is longer than 20 words", card.id)
+        );
+    }
+
+    #[test]
+    fn a_symbol_or_a_digit_is_reported() {
+        for (line, found) in [
+            ("Roll slowly (gently) to the heel.", '('),
+            ("Roll slowly for 30 seconds.", '3'),
+            ("Roll up & down.", '&'),
+            ("Roll up: slowly.", ':'),
+            ("Roll about 2.5 cm a second.", '2'),
+        ] {
+            let mut card = card_saying("Stand by a wall.");
+            card.spoken.rolling = line.to_owned();
+            let problems = validate(std::slice::from_ref(&card));
+            let unspeakable = CatalogProblem::Unspeakable {
+                id: card.id.clone(),
+                field: "spoken.rolling",
+                found,
+            };
+            assert_eq!(problems, std::slice::from_ref(&unspeakable), "{line}");
+            let words = unspeakable.to_string();
+            assert!(words.contains(&card.id) && words.contains("spoken.rolling"));
+        }
+    }
+
+    #[test]
+    fn plain_words_and_their_marks_pass() {
+        let card = card_saying(
+            "Roll slowly to a hand's width above the knee-cap, and back. Follow the beat.",
+        );
+        assert_eq!(validate(&[card]), []);
+    }
 }

@@ -152,7 +152,11 @@ pub struct RollPath {
 }
 
 /// What the voice says of an exercise: short plain sentences a speech
-/// engine reads well (no digits with units, no symbols or brackets).
+/// engine reads well. Each line is at most
+/// [`crate::model::limits::card::SPOKEN_WORDS`] words of letters, spaces,
+/// commas, full stops, apostrophes and hyphens (no digits, units, symbols
+/// or brackets). Neither names the side, which the voice says first, nor
+/// starts with the exercise's name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Spoken {
     /// How to get into position, in one or two short sentences, said in the
@@ -227,8 +231,7 @@ pub struct Exercise {
     pub sides: Sides,
     /// Default timings.
     pub timings: Timings,
-    /// What the voice says of it.
-    #[serde(default)]
+    /// What the voice says of it; every card has it.
     pub spoken: Spoken,
     /// The picture of the position, drawn from a pose. Kept in its own
     /// catalog file and joined to the card by id when the catalog loads.

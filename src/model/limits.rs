@@ -32,6 +32,10 @@ pub mod card {
     /// The longest label of an end of the pacing track, in characters: it
     /// sits under one end of the track, beside the other end's.
     pub const TRACK_LABEL_CHARS: usize = 24;
+    /// The most words in each line the voice says of a card (its set-up and
+    /// its rolling line), counted between spaces: said to someone lying
+    /// on the floor, a line has to be short.
+    pub const SPOKEN_WORDS: usize = 20;
 }
 
 /// A routine as a whole.
