@@ -52,7 +52,8 @@ pa=$!
 for _ in $(seq 50); do [[ -S $work/native ]] && break; sleep 0.1; done
 [[ -S $work/native ]] || { echo "pulseaudio did not start" >&2; cat "$work/pa.log" >&2; exit 1; }
 
-printf '(safety_acknowledged: true)\n' >"$work/data/settings.ron"
+# Tones only: the voice has its own benchmark (benches/voice.sh).
+printf '(safety_acknowledged: true, voice: (on: false))\n' >"$work/data/settings.ron"
 PULSE_SERVER=unix:$work/native timeout --signal=TERM "$secs" \
   xvfb-run -a "$target_dir/release/rollcoach" --data-dir "$work/data" --start "$routine" \
   >"$work/app.log" 2>&1 || true

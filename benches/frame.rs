@@ -70,6 +70,7 @@ impl Scene {
                 probe_with: None,
                 probe: None,
                 file_chooser: None,
+                voice: None,
             },
         );
         Scene {

@@ -1,5 +1,5 @@
-//! Prints the cue schedule of a built-in routine with default settings, one
-//! cue a line: milliseconds from the start, then the cue. Used by
+//! Prints the cue schedule of a built-in routine with default settings and
+//! tones only (no voice), one cue a line: milliseconds from the start, then the cue. Used by
 //! `benches/cue_timing.sh` to compare what the app really plays.
 //!
 //!     cargo run --release --example cue_schedule -- "Feet and calves"
@@ -22,7 +22,9 @@ fn main() -> ExitCode {
         eprintln!("no routine called {name:?}");
         return ExitCode::FAILURE;
     };
-    match Session::new(routine, &catalog, &Settings::default()) {
+    let mut settings = Settings::default();
+    settings.voice.on = false;
+    match Session::new(routine, &catalog, &settings) {
         Ok(session) => {
             for cue in session.timeline().cues() {
                 println!("{:.3} {:?}", cue.at.as_secs_f64() * 1000.0, cue.cue);

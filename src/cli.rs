@@ -26,6 +26,12 @@ pub struct Cli {
     #[arg(long, value_name = "ROUTINE NAME")]
     pub start: Option<String>,
 
+    /// Print the routine as a timed script: each phase with its start time
+    /// and length, and exactly what the voice will say, then exit. An
+    /// unknown name prints the routine names and exits with 2.
+    #[arg(long, value_name = "ROUTINE NAME")]
+    pub script: Option<String>,
+
     /// Print `first_frame_ms=N` (milliseconds from start until the first
     /// frame is on screen) and `first_frame_unix_ms=N` once it is; for
     /// benchmarks.

@@ -11,3 +11,4 @@ pub mod model;
 pub mod session;
 pub mod store;
 pub mod ui;
+pub mod voice;

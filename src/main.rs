@@ -40,6 +40,9 @@ fn main() -> ExitCode {
         return check_files(&cli.check, &catalog);
     }
     let loaded = load(data_dir.as_ref());
+    if let Some(name) = &cli.script {
+        return print_script(name, &catalog, loaded.as_ref());
+    }
     let start_routine = match &cli.start {
         None => None,
         Some(name) => match find_start_routine(name, &catalog, loaded.as_ref()) {
@@ -121,6 +124,26 @@ fn find_start_routine(
                 eprintln!("  {}", routine.name);
             }
             Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// `--script NAME`: the routine as a timed script, with the user's
+/// settings (their timings and voice).
+fn print_script(name: &str, catalog: &Catalog, loaded: Option<&Loaded>) -> ExitCode {
+    let routine = match find_start_routine(name, catalog, loaded) {
+        Ok(routine) => routine,
+        Err(code) => return code,
+    };
+    let settings = loaded.map(|l| l.settings.clone()).unwrap_or_default();
+    match rollcoach::session::Timeline::build(&routine, catalog, &settings) {
+        Ok(timeline) => {
+            print!("{}", rollcoach::session::script(&routine.name, &timeline));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("rollcoach: that routine can't be played: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -191,4 +191,17 @@ mod tests {
             seen.push(s.to_vec());
         }
     }
+
+    #[test]
+    fn no_cue_sounds_longer_than_the_voice_plan_allows_for() {
+        // The prompt plan keeps speech clear of each tone for this long.
+        for cue in Cue::ALL {
+            let secs = render(cue, 48_000).len() as f64 / 48_000.0;
+            let allowed = crate::session::sound_length(cue).as_secs_f64();
+            assert!(
+                secs <= allowed,
+                "{cue:?} lasts {secs} s, the plan allows {allowed} s"
+            );
+        }
+    }
 }

@@ -59,6 +59,10 @@ pub mod settings {
     pub const REST_SECONDS: RangeInclusive<u32> = super::step::REST_SECONDS;
     /// Cue volume, from silent to full.
     pub const VOLUME: RangeInclusive<f32> = 0.0..=1.0;
+    /// The voice's speaking rate: slower below 0, faster above.
+    pub const VOICE_RATE: RangeInclusive<i32> = -50..=50;
+    /// The voice's volume, from silent to the engine's loudest.
+    pub const VOICE_VOLUME: RangeInclusive<f32> = 0.0..=1.0;
 }
 
 /// A range in words, e.g. "15 to 180 seconds", "1 to 5 cm" or, without a

@@ -9,4 +9,4 @@ pub mod settings;
 pub use exercise::{BodyRegion, Exercise, RollPath, Sides, Spoken, Timings, Tool};
 pub use illustration::Illustration;
 pub use routine::{Routine, RoutineProblem, Step, StepSides};
-pub use settings::{FirstSide, Settings, TextSize, ThemePreference, Units};
+pub use settings::{FirstSide, Settings, TextSize, ThemePreference, Units, VoiceSettings};

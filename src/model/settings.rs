@@ -135,6 +135,53 @@ impl TextSize {
     }
 }
 
+/// How the voice coaches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VoiceSettings {
+    /// Spoken prompts (where a speech engine is present); off is "tones
+    /// only".
+    pub on: bool,
+    /// The engine's voice to use, by name; `None` is its default English
+    /// voice.
+    pub voice: Option<String>,
+    /// Speaking rate, in [`limits::VOICE_RATE`]: 0 is the engine's normal.
+    pub rate: i32,
+    /// Voice volume, 0 to 1 of the engine's range.
+    pub volume: f32,
+    /// Say "Ten seconds left" near the end of long rolls and holds.
+    pub time_left: bool,
+    /// Count the last three seconds aloud instead of the pips.
+    pub count_aloud: bool,
+}
+
+impl Default for VoiceSettings {
+    fn default() -> Self {
+        VoiceSettings {
+            on: true,
+            voice: None,
+            rate: 0,
+            volume: 0.8,
+            time_left: false,
+            count_aloud: false,
+        }
+    }
+}
+
+impl VoiceSettings {
+    /// The same, with numbers in range.
+    pub fn sanitized(mut self) -> VoiceSettings {
+        self.rate = clamp(self.rate, &limits::VOICE_RATE);
+        self.volume = if self.volume.is_finite() {
+            clamp(self.volume, &limits::VOICE_VOLUME)
+        } else {
+            VoiceSettings::default().volume
+        };
+        self.voice = self.voice.filter(|v| !v.trim().is_empty());
+        self
+    }
+}
+
 /// Everything the user chooses, remembered between runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -167,6 +214,8 @@ pub struct Settings {
     /// The "no sound device" notice was dismissed: it is not shown again at
     /// start-up until a device was found in between (and is gone again).
     pub no_sound_notice_dismissed: bool,
+    /// The spoken coaching.
+    pub voice: VoiceSettings,
 }
 
 impl Settings {
@@ -201,6 +250,7 @@ impl Settings {
         } else {
             DEFAULT_VOLUME
         };
+        self.voice = self.voice.sanitized();
         self
     }
 }
@@ -222,6 +272,7 @@ impl Default for Settings {
             rest_seconds: 10,
             first_side: FirstSide::Left,
             no_sound_notice_dismissed: false,
+            voice: VoiceSettings::default(),
         }
     }
 }

@@ -3,12 +3,19 @@
 //! the time, it says where the routine is and which cues are due.
 
 mod cue;
+mod prompt;
+mod script;
 mod tally;
 mod timeline;
 
 use std::time::Duration;
 
 pub use cue::{Cue, TimedCue};
+pub use prompt::{
+    GO_ON, PAUSED, Prompt, PromptKind, Speech, TEN_MORE, estimate, goodbye, minutes_words,
+    number_words, sound_length, well_done,
+};
+pub use script::script;
 pub use tally::{Outcome, SideTally, StepTally, Tally};
 pub use timeline::{
     AFTER_CHIME, EASE_FOR, Phase, PhaseKind, SWITCH_SIDE, SessionError, Side, StepInfo, Timeline,
@@ -267,6 +274,25 @@ impl Session {
         self.timeline.cues_between(from, to)
     }
 
+    /// Prompts due between two timeline positions (`from` included, `to`
+    /// not).
+    pub fn prompts_between(&self, from: Duration, to: Duration) -> &[Prompt] {
+        self.timeline.prompts_between(from, to)
+    }
+
+    /// The timeline position of the next prompt at or after `now`'s, if
+    /// the clock runs.
+    pub fn next_prompt(&self, now: Duration) -> Option<Duration> {
+        if self.running_since.is_none() || self.stopped {
+            return None;
+        }
+        let position = self.position(now);
+        self.timeline
+            .prompts_between(position, Duration::MAX)
+            .first()
+            .map(|p| p.at)
+    }
+
     /// Cues still to come from `now` on, for the audio plan; none while
     /// paused or over.
     pub fn upcoming_cues(&self, now: Duration) -> &[TimedCue] {
@@ -322,3 +348,5 @@ impl Session {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod voice_tests;

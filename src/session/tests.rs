@@ -15,11 +15,18 @@ fn ms(millis: u64) -> Duration {
     Duration::from_millis(millis)
 }
 
-fn catalog() -> Catalog {
+pub(super) fn catalog() -> Catalog {
     Catalog::builtin().unwrap()
 }
 
-fn step(exercise: &str, sides: StepSides, roll: u32, holds: u32, hold: u32, rest: u32) -> Step {
+pub(super) fn step(
+    exercise: &str,
+    sides: StepSides,
+    roll: u32,
+    holds: u32,
+    hold: u32,
+    rest: u32,
+) -> Step {
     Step {
         exercise: exercise.into(),
         sides,
@@ -32,7 +39,7 @@ fn step(exercise: &str, sides: StepSides, roll: u32, holds: u32, hold: u32, rest
     }
 }
 
-fn routine(steps: Vec<Step>) -> Routine {
+pub(super) fn routine(steps: Vec<Step>) -> Routine {
     Routine {
         version: 1,
         name: "Test".into(),
@@ -41,13 +48,16 @@ fn routine(steps: Vec<Step>) -> Routine {
     }
 }
 
-/// The default settings with a 5 s first get-ready, which the timings of
-/// these tests are worked out with.
+/// The default settings with a 5 s first get-ready and tones only, which
+/// the timings of these tests are worked out with (the voice's own tests
+/// are in `voice_tests`).
 fn settings() -> Settings {
-    Settings {
+    let mut settings = Settings {
         first_get_ready_seconds: 5,
         ..Settings::default()
-    }
+    };
+    settings.voice.on = false;
+    settings
 }
 
 fn sample_routine() -> Routine {
@@ -98,7 +108,7 @@ fn a_routine_becomes_phases_in_order() {
 fn the_first_get_ready_has_its_own_length() {
     let settings = Settings {
         first_get_ready_seconds: 25,
-        ..Settings::default()
+        ..settings()
     };
     let session = Session::new(&sample_routine(), &catalog(), &settings).unwrap();
     let phases = session.timeline().phases();
@@ -462,7 +472,7 @@ fn nothing_drifts_over_two_hours() {
 }
 
 #[derive(Debug, Clone)]
-enum Command {
+pub(super) enum Command {
     Wait(u64),
     TogglePause,
     Skip,
@@ -471,7 +481,7 @@ enum Command {
     TooIntense,
 }
 
-fn command() -> impl Strategy<Value = Command> {
+pub(super) fn command() -> impl Strategy<Value = Command> {
     prop_oneof![
         6 => (1u64..40_000).prop_map(Command::Wait),
         1 => Just(Command::TogglePause),
@@ -482,7 +492,7 @@ fn command() -> impl Strategy<Value = Command> {
     ]
 }
 
-fn any_step() -> impl Strategy<Value = Step> {
+pub(super) fn any_step() -> impl Strategy<Value = Step> {
     let ids = prop::sample::select(vec![
         "sole-of-foot",
         "calves",
@@ -499,7 +509,7 @@ fn any_step() -> impl Strategy<Value = Step> {
         .prop_map(|(id, sides, roll, holds, hold, rest)| step(id, sides, roll, holds, hold, rest))
 }
 
-fn apply(session: &mut Session, now: &mut Duration, c: &Command) {
+pub(super) fn apply(session: &mut Session, now: &mut Duration, c: &Command) {
     match c {
         Command::Wait(millis) => *now += ms(*millis),
         Command::TogglePause => session.toggle_pause(*now),

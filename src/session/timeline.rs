@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use super::cue::{Cue, TimedCue};
+use super::prompt::{self, Prompt, Speech};
 use crate::catalog::Catalog;
 use crate::model::{Exercise, Routine, Settings, Step, StepSides};
 
@@ -89,6 +90,10 @@ pub struct StepInfo {
     pub exercise_id: String,
     pub name: String,
     pub two_sides: bool,
+    /// What the voice says to set up for it.
+    pub setup_line: String,
+    /// What the voice says as rolling starts.
+    pub rolling_line: String,
 }
 
 /// Why a routine cannot be played.
@@ -120,6 +125,8 @@ pub struct Timeline {
     phases: Vec<Phase>,
     steps: Vec<StepInfo>,
     cues: Vec<TimedCue>,
+    speech: Speech,
+    prompts: Vec<Prompt>,
 }
 
 fn secs(s: u32) -> Duration {
@@ -127,11 +134,29 @@ fn secs(s: u32) -> Duration {
 }
 
 impl Timeline {
-    /// Lays out `routine` with the timings of its steps and `settings`.
+    /// Lays out `routine` with the timings of its steps and `settings`,
+    /// with the prompts of `settings`' voice.
     pub fn build(
         routine: &Routine,
         catalog: &Catalog,
         settings: &Settings,
+    ) -> Result<Timeline, SessionError> {
+        Timeline::build_with(
+            routine,
+            catalog,
+            settings,
+            Speech::from_settings(&settings.voice),
+        )
+    }
+
+    /// Lays out `routine` with the timings of its steps and `settings`, and
+    /// `speech` for its prompts: a get-ready or rest grows to fit what it
+    /// says before its countdown.
+    pub fn build_with(
+        routine: &Routine,
+        catalog: &Catalog,
+        settings: &Settings,
+        speech: Speech,
     ) -> Result<Timeline, SessionError> {
         if routine.steps.is_empty() {
             return Err(SessionError::Empty);
@@ -155,6 +180,8 @@ impl Timeline {
                 exercise_id: exercise.id.clone(),
                 name: exercise.name.clone(),
                 two_sides: sides.len() == 2,
+                setup_line: exercise.spoken.setup.clone(),
+                rolling_line: exercise.spoken.rolling.clone(),
             });
             let hold = secs(step.hold_seconds_with(settings));
             let stroke = stroke_time(step, exercise, settings);
@@ -166,10 +193,16 @@ impl Timeline {
         }
         let last = routine.steps.len() - 1;
         phases.push_still(PhaseKind::Done, last, None, Duration::ZERO);
+        let mut phases = phases.0;
+        if speech.on {
+            make_room(&mut phases, &steps, speech.rate);
+        }
         let mut timeline = Timeline {
-            phases: phases.0,
+            phases,
             steps,
             cues: Vec::new(),
+            speech,
+            prompts: Vec::new(),
         };
         timeline.relayout();
         Ok(timeline)
@@ -188,6 +221,23 @@ impl Timeline {
     /// Every cue of the routine, in time order.
     pub fn cues(&self) -> &[TimedCue] {
         &self.cues
+    }
+
+    /// Every prompt of the routine, in time order.
+    pub fn prompts(&self) -> &[Prompt] {
+        &self.prompts
+    }
+
+    /// Prompts with `from <= at < to`.
+    pub fn prompts_between(&self, from: Duration, to: Duration) -> &[Prompt] {
+        let a = self.prompts.partition_point(|p| p.at < from);
+        let b = self.prompts.partition_point(|p| p.at < to);
+        &self.prompts[a..b.max(a)]
+    }
+
+    /// The voice the prompts were planned for.
+    pub fn speech(&self) -> Speech {
+        self.speech
     }
 
     /// The whole routine's length.
@@ -292,7 +342,27 @@ impl Timeline {
             phase_cues(&self.phases[i], prev.as_ref(), next, &mut cues);
         }
         cues.sort();
+        let (prompts, cues) = prompt::plan(&self.phases, &self.steps, cues, self.speech);
+        self.prompts = prompts;
         self.cues = cues;
+    }
+}
+
+/// Lengthens each get-ready and rest that is too short to say what comes
+/// next before its countdown, to the whole second.
+fn make_room(phases: &mut [Phase], steps: &[StepInfo], rate: i32) {
+    for i in 0..phases.len() {
+        let kind = phases[i].kind;
+        if !matches!(kind, PhaseKind::GetReady | PhaseKind::Rest) {
+            continue;
+        }
+        let Some(text) = prompt::phase_lines(phases, i, steps).into_iter().next() else {
+            continue;
+        };
+        let needed = prompt::room_needed(kind, &text, rate);
+        if phases[i].length < needed {
+            phases[i].length = Duration::from_secs(needed.as_secs_f64().ceil() as u64);
+        }
     }
 }
 

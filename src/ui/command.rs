@@ -35,6 +35,8 @@ pub enum Command {
     StartRoutine(Routine),
     /// Play one exercise of the library (by id) as a routine.
     StartExercise(String),
+    /// Say a sample line with the voice as set.
+    TryVoice,
     /// The answer to "Quit without saving your settings?".
     AnswerQuit(bool),
 }

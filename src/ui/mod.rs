@@ -12,6 +12,7 @@ pub mod action;
 mod app;
 mod card;
 pub mod clock;
+pub mod coach;
 mod command;
 pub mod editor;
 mod focus;
@@ -80,4 +81,18 @@ pub struct StartOptions {
     pub window_cleared: bool,
     /// Print how long the first frame took to show, from this instant.
     pub report_first_frame: Option<std::time::Instant>,
+    /// Makes the voice (tests: one that records what it is asked to say);
+    /// `None` opens the platform's speech engine, or no voice when
+    /// `silent`.
+    pub voice: Option<VoiceMaker>,
+}
+
+/// Makes the app's voice.
+#[derive(Clone)]
+pub struct VoiceMaker(pub std::sync::Arc<dyn Fn() -> crate::voice::Voice + Send + Sync>);
+
+impl std::fmt::Debug for VoiceMaker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("VoiceMaker")
+    }
 }

@@ -222,8 +222,13 @@ fn the_routines_screen_starts_and_duplicates() {
 
 #[test]
 fn the_settings_screen_sends_the_changed_settings() {
-    let draw: Draw<'_, ()> =
-        Box::new(|ui, s| settings::show(ui, &s.settings, None, false, &mut s.commands));
+    let draw: Draw<'_, ()> = Box::new(|ui, s| {
+        let machine = settings::Machine {
+            no_sound: false,
+            voice: &crate::voice::VoiceStatus::Starting,
+        };
+        settings::show(ui, &s.settings, None, machine, &mut s.commands)
+    });
     let mut h = harness(draw, screen(()));
     let sent = click(&mut h, "Inches");
     let expected = Settings {

@@ -4,9 +4,19 @@
 
 use eframe::egui::{self, RichText};
 
+mod voice;
+
 use super::{Command, Commands};
 use crate::model::limits::settings as limits;
 use crate::model::{FirstSide, Settings, TextSize, ThemePreference, Tool, Units};
+use crate::voice::VoiceStatus;
+
+/// What the settings screen shows of the machine: no sound device, and the
+/// speech engine's state.
+pub struct Machine<'a> {
+    pub no_sound: bool,
+    pub voice: &'a VoiceStatus,
+}
 
 /// Draws the settings; a changed copy is sent as a command. `not_saved`:
 /// why the settings in use are not in their file, after a failed write.
@@ -14,7 +24,7 @@ pub fn show(
     ui: &mut egui::Ui,
     settings: &Settings,
     not_saved: Option<&str>,
-    no_sound: bool,
+    machine: Machine<'_>,
     commands: &mut Commands,
 ) {
     let mut s = settings.clone();
@@ -31,7 +41,7 @@ pub fn show(
             ui.add_space(8.0);
             crate::ui::page::show(ui, "settings", |ui| {
                 let rows = Rows::new(ui);
-                rows_ui(ui, &rows, &mut s, no_sound);
+                rows_ui(ui, &rows, &mut s, &machine, commands);
             });
         });
     if &s != settings {
@@ -95,6 +105,7 @@ impl Rows {
     fn new(ui: &egui::Ui) -> Rows {
         let label_width = LABELS
             .iter()
+            .chain(&voice::LABELS)
             .map(|l| {
                 egui::WidgetText::from(*l)
                     .into_galley(
@@ -171,10 +182,17 @@ fn number(
     });
 }
 
-fn rows_ui(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings, no_sound: bool) {
+fn rows_ui(
+    ui: &mut egui::Ui,
+    rows: &Rows,
+    s: &mut Settings,
+    machine: &Machine<'_>,
+    commands: &mut Commands,
+) {
     units_and_pace(ui, rows, s);
     timings(ui, rows, s);
-    sound(ui, rows, s, no_sound);
+    sound(ui, rows, s, machine.no_sound);
+    voice::rows_ui(ui, rows, s, machine.voice, commands);
     look(ui, rows, s);
     tools(ui, rows, s);
 }

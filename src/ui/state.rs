@@ -68,6 +68,8 @@ pub struct AppState {
     pub path_prompt: Option<crate::ui::path_prompt::PathPrompt>,
     /// No sound device could be used: the routines run silently.
     pub no_sound: bool,
+    /// The speech engine's state, as last seen.
+    pub voice: crate::voice::VoiceStatus,
     /// The screen drawn last, to tell when another one opens.
     drawn: Option<Screen>,
 }
@@ -97,6 +99,7 @@ impl AppState {
             quit_question: None,
             path_prompt: None,
             no_sound: false,
+            voice: crate::voice::VoiceStatus::Starting,
             drawn: None,
         }
     }

@@ -61,6 +61,7 @@ pub fn start_probing(
     let options = StartOptions {
         silent: false,
         probe: Some(probe),
+        voice: Some(recorded_voice().1),
         ..options(dir)
     };
     launch(SIZE, egui::Theme::Light, options)
@@ -189,4 +190,42 @@ pub fn start_in(
         ..options(dir)
     };
     (launch(window.points(), theme, options), time)
+}
+
+/// Starts the real app playing the built-in `routine`, with a voice that
+/// records what it is asked to say instead of speaking.
+pub fn start_voiced(
+    dir: &Path,
+    routine: &str,
+) -> (
+    Harness<'static, RollcoachApp>,
+    rollcoach::ui::ManualTime,
+    rollcoach::voice::Recording,
+) {
+    let (clock, time) = rollcoach::ui::Clock::manual();
+    let (recording, voice) = recorded_voice();
+    let routine = Catalog::builtin().unwrap().routine(routine).cloned();
+    assert!(routine.is_some(), "a built-in routine");
+    let options = StartOptions {
+        clock: Some(clock),
+        start_routine: routine,
+        voice: Some(voice),
+        ..options(dir)
+    };
+    (launch(SIZE, egui::Theme::Light, options), time, recording)
+}
+
+/// A voice that records what the app asks it to say, and the maker that
+/// hands it to the app.
+pub fn recorded_voice() -> (rollcoach::voice::Recording, rollcoach::ui::VoiceMaker) {
+    let (recording, speaker) = rollcoach::voice::Recording::new();
+    let speaker = std::sync::Mutex::new(Some(speaker));
+    let make = move || {
+        let speaker = speaker.lock().unwrap().take().expect("one voice per app");
+        rollcoach::voice::Voice::with_speaker(speaker)
+    };
+    (
+        recording,
+        rollcoach::ui::VoiceMaker(std::sync::Arc::new(make)),
+    )
 }

@@ -46,6 +46,7 @@ impl RollcoachApp {
             Command::ExportTo(path) => self.export_to(&path),
             Command::StartRoutine(routine) => self.start_routine(ctx, routine),
             Command::StartExercise(id) => self.start_exercise(ctx, &id),
+            Command::TryVoice => self.coach.try_voice(),
             Command::AnswerQuit(quit) => {
                 self.state.quit_question = None;
                 if quit {

@@ -15,6 +15,7 @@ use eframe::egui;
 
 use super::action;
 use super::clock::Clock;
+use super::coach::Coach;
 use super::editor::Editor;
 use super::notices::Notice;
 use super::settings_saver::SettingsSaver;
@@ -29,6 +30,10 @@ pub struct RollcoachApp {
     state: AppState,
     /// The sound output, holding the device only while cues are due.
     audio: Audio,
+    /// The spoken prompts.
+    coach: Coach,
+    /// Whether a missing speech engine was told (or is not to be).
+    voice_told: bool,
     clock: Clock,
     /// The folder of the user's routines; `None` without a data folder.
     routine_files: Option<RoutineFiles>,
@@ -61,6 +66,15 @@ impl RollcoachApp {
         }
         theme::apply_settings(ctx, &settings);
         let audio = open_sound(&options, &settings, &mut notices);
+        let (voice, voice_told) = match (&options.voice, options.silent) {
+            (Some(make), _) => ((make.0)(), false),
+            (None, true) => (crate::voice::Voice::none(), true),
+            (None, false) => (
+                crate::voice::Voice::start(crate::voice::VoiceOptions::default()),
+                false,
+            ),
+        };
+        let coach = Coach::new(voice, &settings);
         let (routine_files, routines) = (files.routine_files, files.routines);
         let store = files.store;
         let mut state = AppState::new(catalog, settings, Editor::new(routines));
@@ -77,6 +91,8 @@ impl RollcoachApp {
         let mut app = RollcoachApp {
             state,
             audio,
+            coach,
+            voice_told,
             clock: options.clock.unwrap_or_else(Clock::system),
             routine_files,
             saver: SettingsSaver::new(store),
@@ -180,6 +196,27 @@ impl RollcoachApp {
 }
 
 impl RollcoachApp {
+    /// Keeps the settings screen's view of the speech engine up to date,
+    /// and says once when there is none while the voice is on.
+    fn watch_voice(&mut self) {
+        let status = self.coach.status();
+        if status != self.state.voice {
+            self.state.voice = status.clone();
+        }
+        let missing = match &status {
+            crate::voice::VoiceStatus::Unavailable(why)
+            | crate::voice::VoiceStatus::Failed(why) => Some(why),
+            _ => None,
+        };
+        if let Some(why) = missing.filter(|_| !self.voice_told && self.state.settings.voice.on) {
+            self.voice_told = true;
+            self.state.notices.push(Notice::plain(format!(
+                "{why} Routines go on with tones. To stop this message, choose Tones only in \
+                 Settings."
+            )));
+        }
+    }
+
     /// Closing the window with unsaved edits, or with settings that could
     /// not be saved, asks first.
     fn before_closing(&mut self, ctx: &egui::Context) {
@@ -235,6 +272,7 @@ impl eframe::App for RollcoachApp {
         self.save_settings_when_settled(ctx);
         self.keep_time(ctx);
         self.keep_screen_awake(ctx);
+        self.watch_voice();
         if self.audio.take_device_lost() {
             self.state.no_sound = true;
             self.state.notices.push(Notice::plain(

@@ -7,6 +7,7 @@ use super::RollcoachApp;
 use crate::model::Routine;
 use crate::session::{PhaseKind, Session};
 use crate::ui::action::Action;
+use crate::ui::coach::Event;
 use crate::ui::notices::Notice;
 use crate::ui::player::{LONGEST_HOLD_NOTE, NOTE_SHOWS, Player};
 use crate::ui::state::Screen;
@@ -16,11 +17,15 @@ impl RollcoachApp {
     /// Plays `routine` from its get-ready.
     pub(super) fn start_routine(&mut self, ctx: &egui::Context, routine: Routine) {
         let state = &mut self.state;
-        match Session::new(&routine, &state.catalog, &state.settings) {
+        // Without a speech engine, no room is made for prompts.
+        let mut settings = state.settings.clone();
+        settings.voice.on = self.coach.plans_prompts(&settings);
+        match Session::new(&routine, &state.catalog, &settings) {
             Ok(mut session) => {
                 let now = self.clock.now();
                 session.start(now);
                 self.audio.follow(&session, now);
+                self.coach.started();
                 state.player = Some(Player::new(session));
                 state.summary = None;
                 state.screen = Screen::Player;
@@ -48,22 +53,41 @@ impl RollcoachApp {
             return;
         };
         let session = &mut player.session;
+        let mut event = None;
         match action {
-            Action::TogglePause => session.toggle_pause(now),
-            Action::Skip => session.skip(now),
-            Action::Back => session.back(now),
+            Action::TogglePause => {
+                session.toggle_pause(now);
+                event = Some(if session.is_paused() {
+                    Event::Paused
+                } else {
+                    Event::Resumed
+                });
+            }
+            Action::Skip => {
+                session.skip(now);
+                event = Some(Event::Moved);
+            }
+            Action::Back => {
+                session.back(now);
+                event = Some(Event::Moved);
+            }
             Action::ExtendHold => {
                 let holding = matches!(session.state(now).phase.kind, PhaseKind::Hold { .. });
-                if !session.extend_hold(now) && holding {
+                if session.extend_hold(now) {
+                    event = Some(Event::Extended);
+                } else if holding {
                     player.note = Some((LONGEST_HOLD_NOTE, now + NOTE_SHOWS));
                 }
             }
             Action::TooIntense => {
-                session.too_intense(now);
+                if session.too_intense(now) {
+                    event = Some(Event::Moved);
+                }
             }
             Action::AskStop => {
                 player.resume_after = !session.is_paused();
                 session.pause(now);
+                event = Some(Event::Paused);
                 player.confirming_stop = true;
                 // Nothing behind the question keeps the focus: Enter is the
                 // question's until an answer is focused.
@@ -75,6 +99,7 @@ impl RollcoachApp {
                 player.confirming_stop = false;
                 if player.resume_after {
                     session.resume(now);
+                    event = Some(Event::Resumed);
                 }
             }
             Action::ConfirmStop => {
@@ -92,6 +117,9 @@ impl RollcoachApp {
             }
             _ => return,
         }
+        if let Some(event) = event {
+            self.coach.event(event, &player.session, now);
+        }
         self.audio.follow(&player.session, now);
     }
 
@@ -104,6 +132,7 @@ impl RollcoachApp {
         if !player.session.state(now).finished {
             self.audio.follow(&player.session, now);
         }
+        self.coach.ended(&player.session, now);
         self.state.summary = Some(Summary {
             routine: player.session.name().to_owned(),
             tally: player.session.tally(now),
@@ -122,9 +151,15 @@ impl RollcoachApp {
         if let Some(after) = self.audio.tick(now) {
             ctx.request_repaint_after(after);
         }
+        if let Some(after) = self.coach.tick(now) {
+            ctx.request_repaint_after(after);
+        }
         let Some(player) = &self.state.player else {
             return;
         };
+        if let Some(after) = self.coach.follow(&player.session, now) {
+            ctx.request_repaint_after(after);
+        }
         if player.session.is_over(now) && !player.confirming_stop {
             self.finish_routine(ctx);
             ctx.request_repaint();

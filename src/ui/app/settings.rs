@@ -55,6 +55,7 @@ impl RollcoachApp {
         theme::apply_settings(ctx, settings);
         let now = self.clock.now();
         self.audio.set_volume(settings.volume, settings.muted, now);
+        self.coach.apply(settings);
         self.saver.changed();
     }
 

@@ -97,7 +97,11 @@ fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut
         },
         Screen::Settings => {
             let not_saved = state.settings_not_saved.as_deref();
-            settings::show(ui, chosen, not_saved, state.no_sound, commands);
+            let machine = settings::Machine {
+                no_sound: state.no_sound,
+                voice: &state.voice,
+            };
+            settings::show(ui, chosen, not_saved, machine, commands);
         }
         Screen::Editor => state.editor.show(ui, catalog, chosen, commands),
         Screen::Summary => match &state.summary {

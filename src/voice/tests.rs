@@ -1,0 +1,244 @@
+//! The voice over a recording speaker, and its thread.
+
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use super::worker::{Batch, Command};
+use super::*;
+
+fn ready() -> VoiceStatus {
+    VoiceStatus::Ready {
+        voices: RECORDING_VOICES.iter().map(|&v| v.to_owned()).collect(),
+    }
+}
+
+#[test]
+fn a_voice_with_a_speaker_says_and_hushes_right_away() {
+    let (recording, speaker) = Recording::new();
+    let voice = Voice::with_speaker(speaker);
+    assert_eq!(voice.status(), ready());
+    voice.say("Roll slowly.");
+    voice.hush();
+    voice.say("Hold and breathe.");
+    voice.warm_up();
+    assert_eq!(recording.said(), ["Roll slowly.", "Hold and breathe."]);
+    assert_eq!(
+        recording.events(),
+        [
+            Said::Spoke("Roll slowly.".into()),
+            Said::Stopped,
+            Said::Spoke("Hold and breathe.".into())
+        ]
+    );
+    let options = VoiceOptions {
+        rate: 20,
+        volume: 0.5,
+        voice: Some("English (Great Britain)".into()),
+    };
+    voice.configure(options.clone());
+    assert_eq!(recording.options(), Some(options));
+    recording.clear();
+    assert!(recording.events().is_empty());
+}
+
+#[test]
+fn no_voice_says_nothing_and_says_why() {
+    let voice = Voice::none();
+    voice.say("Roll.");
+    voice.hush();
+    voice.warm_up();
+    assert_eq!(voice.status(), VoiceStatus::Unavailable(VOICE_OFF.into()));
+}
+
+#[test]
+fn the_default_options_are_normal_full_volume_and_the_default_voice() {
+    let options = VoiceOptions::default();
+    assert_eq!(
+        (options.rate, options.volume, options.voice),
+        (0, 1.0, None)
+    );
+}
+
+/// A speaker that fails while `failing` holds, and, given a gate, tells
+/// when it starts a line and waits to be let through.
+struct Flaky {
+    failing: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    recording: Box<dyn Speaker>,
+    gate: Option<(mpsc::Sender<()>, mpsc::Receiver<()>)>,
+}
+
+impl Speaker for Flaky {
+    fn speak(&mut self, text: &str) -> Result<(), String> {
+        if let Some((entered, through)) = &self.gate {
+            let _ = entered.send(());
+            let _ = through.recv();
+        }
+        if self.failing.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err("The speech engine went away.".into());
+        }
+        self.recording.speak(text)
+    }
+    fn stop(&mut self) -> Result<(), String> {
+        self.recording.stop()
+    }
+    fn configure(&mut self, options: &VoiceOptions) -> Result<(), String> {
+        self.recording.configure(options)
+    }
+    fn voices(&mut self) -> Vec<String> {
+        self.recording.voices()
+    }
+}
+
+fn flaky() -> (
+    Recording,
+    std::sync::Arc<std::sync::atomic::AtomicBool>,
+    Flaky,
+) {
+    let (recording, speaker) = Recording::new();
+    let failing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flaky = Flaky {
+        failing: std::sync::Arc::clone(&failing),
+        recording: speaker,
+        gate: None,
+    };
+    (recording, failing, flaky)
+}
+
+#[test]
+fn a_failing_speaker_sets_failed_and_recovers_when_it_speaks_again() {
+    let (recording, failing, speaker) = flaky();
+    let voice = Voice::with_speaker(Box::new(speaker));
+    failing.store(true, std::sync::atomic::Ordering::SeqCst);
+    voice.say("Roll.");
+    assert_eq!(
+        voice.status(),
+        VoiceStatus::Failed("The speech engine went away.".into())
+    );
+    failing.store(false, std::sync::atomic::Ordering::SeqCst);
+    voice.say("Hold.");
+    assert_eq!(voice.status(), ready());
+    assert_eq!(recording.said(), ["Hold."]);
+}
+
+fn wait_for(voice: &Voice, mut done: impl FnMut(&VoiceStatus) -> bool) -> VoiceStatus {
+    let started = Instant::now();
+    loop {
+        let status = voice.status();
+        if done(&status) {
+            return status;
+        }
+        assert!(started.elapsed() < Duration::from_secs(5), "{status:?}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_started_voice_opens_on_its_thread_and_says_the_last_line_waiting() {
+    let (recording, _, speaker) = flaky();
+    let (open_now, opened) = mpsc::channel::<()>();
+    let voice = Voice::on_thread(move || {
+        // Opening takes until the test says so.
+        let _ = opened.recv();
+        Ok(Box::new(speaker))
+    });
+    assert_eq!(voice.status(), VoiceStatus::Starting);
+    voice.say("First.");
+    voice.say("Second.");
+    voice.warm_up();
+    open_now.send(()).unwrap();
+    wait_for(&voice, |s| *s == ready());
+    let started = Instant::now();
+    while recording.said().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(5));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(recording.said(), ["Second."]);
+}
+
+#[test]
+fn a_busy_engine_skips_lines_overtaken_by_later_ones() {
+    let (recording, _, mut speaker) = flaky();
+    let (entered, speaking) = mpsc::channel();
+    let (let_through, through) = mpsc::channel();
+    speaker.gate = Some((entered, through));
+    let voice = Voice::on_thread(move || Ok(Box::new(speaker)));
+    wait_for(&voice, |s| *s == ready());
+    voice.say("One.");
+    speaking.recv().unwrap();
+    for line in ["Two.", "Three.", "Four."] {
+        voice.say(line);
+    }
+    let_through.send(()).unwrap();
+    speaking.recv().unwrap();
+    let_through.send(()).unwrap();
+    let started = Instant::now();
+    while recording.said().len() < 2 {
+        assert!(started.elapsed() < Duration::from_secs(5));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // The three behind "One." came to "Four." alone.
+    assert_eq!(recording.said(), ["One.", "Four."]);
+}
+
+#[test]
+fn an_engine_that_cannot_open_leaves_a_voice_that_does_nothing() {
+    let voice = Voice::on_thread(|| -> Result<Box<dyn Speaker>, VoiceStatus> {
+        Err(VoiceStatus::Unavailable(NO_ENGINE.into()))
+    });
+    let status = wait_for(&voice, |s| *s != VoiceStatus::Starting);
+    assert_eq!(status, VoiceStatus::Unavailable(NO_ENGINE.into()));
+    voice.say("Roll.");
+    voice.hush();
+    voice.configure(VoiceOptions::default());
+}
+
+#[test]
+fn an_engine_that_panics_is_reported_failed() {
+    let voice = Voice::on_thread(|| -> Result<Box<dyn Speaker>, VoiceStatus> {
+        panic!("the engine broke")
+    });
+    let status = wait_for(&voice, |s| *s != VoiceStatus::Starting);
+    assert!(matches!(status, VoiceStatus::Failed(_)), "{status:?}");
+    voice.say("Roll.");
+}
+
+#[test]
+fn dropping_a_started_voice_hushes_it() {
+    let (recording, _, speaker) = flaky();
+    let voice = Voice::on_thread(move || Ok(Box::new(speaker)));
+    wait_for(&voice, |s| *s == ready());
+    drop(voice);
+    let started = Instant::now();
+    while recording.events().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(5));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(recording.events(), [Said::Stopped]);
+}
+
+#[test]
+fn piled_up_calls_come_to_the_last_line_and_the_last_options() {
+    let mut batch = Batch::default();
+    let fast = VoiceOptions {
+        rate: 40,
+        ..VoiceOptions::default()
+    };
+    for command in [
+        Command::Say("One.".into()),
+        Command::Configure(VoiceOptions::default()),
+        Command::WarmUp,
+        Command::Hush,
+        Command::Configure(fast.clone()),
+        Command::Say("Two.".into()),
+    ] {
+        batch.add(command);
+    }
+    assert_eq!(
+        batch,
+        Batch {
+            configure: Some(fast),
+            warm_up: true,
+            speech: Some(Some("Two.".into())),
+        }
+    );
+}
