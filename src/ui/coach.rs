@@ -75,11 +75,7 @@ impl Coach {
     /// Whether a routine started now should plan prompts: the voice is on
     /// and the engine not known to be missing.
     pub fn plans_prompts(&self, settings: &Settings) -> bool {
-        settings.voice.on
-            && !matches!(
-                self.voice.status(),
-                VoiceStatus::Unavailable(_) | VoiceStatus::Failed(_)
-            )
+        settings.voice.on && !self.voice.status().is_missing()
     }
 
     /// A routine starts (from its beginning).

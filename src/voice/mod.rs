@@ -119,6 +119,29 @@ pub enum VoiceStatus {
     Failed(String),
 }
 
+impl VoiceStatus {
+    /// Whether there is no engine to speak with (none found, or it failed).
+    pub fn is_missing(&self) -> bool {
+        matches!(self, VoiceStatus::Unavailable(_) | VoiceStatus::Failed(_))
+    }
+}
+
+/// The settings routines are laid out with: without a speech engine the
+/// voice is off, so no room is made for spoken lines (and every total a
+/// screen shows matches what a routine plays).
+pub fn as_played<'a>(
+    settings: &'a crate::model::Settings,
+    status: &VoiceStatus,
+) -> std::borrow::Cow<'a, crate::model::Settings> {
+    if settings.voice.on && status.is_missing() {
+        let mut played = settings.clone();
+        played.voice.on = false;
+        std::borrow::Cow::Owned(played)
+    } else {
+        std::borrow::Cow::Borrowed(settings)
+    }
+}
+
 /// A speech engine, as the voice drives it. Each call may take as long as
 /// the engine needs: the voice calls it from a thread of its own (but
 /// [`Voice::with_speaker`] calls it right away).

@@ -74,7 +74,10 @@ fn quit_question(ctx: &egui::Context, why: &str, commands: &mut Commands) {
 
 fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut Commands) {
     let catalog = &state.catalog;
-    let chosen = &state.settings;
+    // Every length shown is the one played: with no speech engine, no room
+    // is made for spoken lines.
+    let played = crate::voice::as_played(&state.settings, &state.voice);
+    let chosen = played.as_ref();
     match &state.screen {
         Screen::Safety { first_run } => safety::show(ui, *first_run, commands),
         Screen::Library => state.library.show(ui, catalog, chosen, commands),
@@ -101,7 +104,7 @@ fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut
                 no_sound: state.no_sound,
                 voice: &state.voice,
             };
-            settings::show(ui, chosen, not_saved, machine, commands);
+            settings::show(ui, &state.settings, not_saved, machine, commands);
         }
         Screen::Editor => state.editor.show(ui, catalog, chosen, commands),
         Screen::Summary => match &state.summary {

@@ -86,7 +86,7 @@ pub(super) fn rows_ui(
 fn which_voice(ui: &mut egui::Ui, s: &mut Settings, voices: &[String]) {
     const DEFAULT: &str = "Default English voice";
     let shown = s.voice.voice.clone().unwrap_or_else(|| DEFAULT.to_owned());
-    egui::ComboBox::from_id_salt("which-voice")
+    let combo = egui::ComboBox::from_id_salt("which-voice")
         .selected_text(shown)
         .width(260.0)
         .show_ui(ui, |ui| {
@@ -95,6 +95,9 @@ fn which_voice(ui: &mut egui::Ui, s: &mut Settings, voices: &[String]) {
                 ui.selectable_value(&mut s.voice.voice, Some(name.clone()), name);
             }
         });
+    combo
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Which voice"));
 }
 
 /// "normal", "a little faster", ...
