@@ -25,6 +25,9 @@
 #                           the median of 5 launches (after one to wake the
 #                           display server), as startup times are noisy
 #   <state>_first_frame_ms_max  the slowest of those 5
+#   <state>_pacing_fps      the frame rate the app chose for the pacing
+#                           animation (5 under a software renderer, 30 on
+#                           a graphics card), as it says on start-up
 # baseline_pss_mb is examples/bare_window.rs at rest, measured the same way:
 # the toolkit and the graphics driver alone (under Mesa's software renderer
 # about 79 MB, over 35 MB of it LLVM), which the app cannot shrink; memory
@@ -123,6 +126,11 @@ measure() {
   streams=$(pactl list sink-inputs short | wc -l)
   suspended=$(pactl list sinks short | awk '$2 == "speakers" {print ($NF == "SUSPENDED") ? 1 : 0}')
   kill "$app"; wait "$app" 2>/dev/null || true
+  # The frame rate the app chose for the pacing animation, from the
+  # renderer it names at start-up.
+  local fps
+  fps=$(sed -n 's/.*animation at \([0-9]*\) frames a second.*/\1/p' "$work/app.err" | head -n 1)
+  echo "${state}_pacing_fps=${fps:-unknown}"
   python3 -c '
 import sys
 c0, c1, s0, s1, t0, t1, ticks = map(float, sys.argv[1:8])

@@ -71,6 +71,7 @@ impl Scene {
                 probe: None,
                 file_chooser: None,
                 voice: None,
+                renderer: None,
             },
         );
         Scene {

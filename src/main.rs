@@ -170,7 +170,11 @@ fn run_window(catalog: Catalog, options: StartOptions) -> ExitCode {
     let result = eframe::run_native(
         ui::APP_TITLE,
         native_options(),
-        Box::new(|cc| Ok(Box::new(RollcoachApp::new(&cc.egui_ctx, catalog, options)))),
+        Box::new(|cc| {
+            let mut options = options;
+            options.renderer = cc.gl.as_deref().and_then(ui::pacing::gl_renderer);
+            Ok(Box::new(RollcoachApp::new(&cc.egui_ctx, catalog, options)))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

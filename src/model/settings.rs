@@ -216,6 +216,9 @@ pub struct Settings {
     pub no_sound_notice_dismissed: bool,
     /// The spoken coaching.
     pub voice: VoiceSettings,
+    /// Less motion on screen: the pacing marker moves a few times a second
+    /// and the figure stays still.
+    pub reduce_motion: bool,
 }
 
 impl Settings {
@@ -273,6 +276,7 @@ impl Default for Settings {
             first_side: FirstSide::Left,
             no_sound_notice_dismissed: false,
             voice: VoiceSettings::default(),
+            reduce_motion: false,
         }
     }
 }

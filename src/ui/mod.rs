@@ -22,6 +22,7 @@ pub mod library;
 mod library_card;
 mod menu;
 pub mod notices;
+pub mod pacing;
 mod page;
 mod panel;
 pub mod path_prompt;
@@ -85,6 +86,9 @@ pub struct StartOptions {
     /// `None` opens the platform's speech engine, or no voice when
     /// `silent`.
     pub voice: Option<VoiceMaker>,
+    /// The name the window's renderer gives itself, once it is open; `None`
+    /// (tests) draws the pacing animation at the low rate.
+    pub renderer: Option<String>,
 }
 
 /// Makes the app's voice.

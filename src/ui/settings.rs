@@ -73,7 +73,7 @@ fn labelled(
 }
 
 /// The names of the settings, in the column on the left.
-const LABELS: [&str; 10] = [
+const LABELS: [&str; 11] = [
     "Units",
     "Rolling pace",
     "Hold a tender spot for",
@@ -83,6 +83,7 @@ const LABELS: [&str; 10] = [
     "Sound",
     "Theme",
     "Text size",
+    "Motion",
     "Tools you own",
 ];
 
@@ -251,6 +252,10 @@ fn units_and_pace(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
 const FOLLOWED_BY: &str = "The built-in routines use the pace, hold and rest set here, and so \
                            do the steps of your routines left at \"default\".";
 
+/// Why a routine may run longer than its numbers with the voice on.
+const ROOM_TO_SPEAK: &str = "With the voice on, a get-ready or rest too short for its set-up \
+                             words grows to fit them, and the routine's total says so.";
+
 /// The default hold and rest, the get-ready, and the first side.
 fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
     number(
@@ -271,6 +276,7 @@ fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
         " s",
         Some(FOLLOWED_BY),
     );
+    let room = s.voice.on.then_some(ROOM_TO_SPEAK);
     number(
         ui,
         rows,
@@ -278,7 +284,7 @@ fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
         &mut s.first_get_ready_seconds,
         limits::FIRST_GET_READY_SECONDS,
         " s",
-        None,
+        room,
     );
 
     rows.row(ui, "Start with the", |ui| {
@@ -339,6 +345,21 @@ fn look(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
                 ui.radio_value(&mut s.text_size, size, size.label());
             }
         });
+    });
+
+    rows.row(ui, "Motion", |ui| {
+        ui.checkbox(&mut s.reduce_motion, "Reduce motion");
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "The pacing marker moves in small steps and the figure stays still. \
+                     Rollcoach does this anyway where the computer has no graphics card \
+                     to draw with.",
+                )
+                .weak(),
+            )
+            .wrap(),
+        );
     });
 }
 

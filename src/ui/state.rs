@@ -70,6 +70,8 @@ pub struct AppState {
     pub no_sound: bool,
     /// The speech engine's state, as last seen.
     pub voice: crate::voice::VoiceStatus,
+    /// How often the pacing animation is drawn, from the renderer.
+    pub pacing: crate::ui::pacing::Pacing,
     /// The screen drawn last, to tell when another one opens.
     drawn: Option<Screen>,
 }
@@ -100,6 +102,7 @@ impl AppState {
             path_prompt: None,
             no_sound: false,
             voice: crate::voice::VoiceStatus::Starting,
+            pacing: crate::ui::pacing::Pacing::for_renderer(None),
             drawn: None,
         }
     }

@@ -51,6 +51,34 @@ pub fn apply_settings(ctx: &egui::Context, settings: &Settings) {
     };
     ctx.set_theme(theme);
     set_text_size(ctx, settings.text_size);
+    set_motion_reduced(ctx, settings.reduce_motion);
+}
+
+/// Where the context keeps whether "Reduce motion" is on.
+fn motion_id() -> egui::Id {
+    egui::Id::new("rollcoach-motion-reduced")
+}
+
+/// "Reduce motion": the figure stays still, and egui's own animations
+/// (opening sections, scrolling) stop. Turned off, they take egui's
+/// default time again; styles are touched only when it changes.
+fn set_motion_reduced(ctx: &egui::Context, reduced: bool) {
+    if motion_reduced(ctx) == reduced {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(motion_id(), reduced));
+    let time = if reduced {
+        0.0
+    } else {
+        egui::Style::default().animation_time
+    };
+    ctx.all_styles_mut(|style| style.animation_time = time);
+}
+
+/// Whether "Reduce motion" is on (see [`apply_settings`]).
+pub fn motion_reduced(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(motion_id()))
+        .unwrap_or(false)
 }
 
 /// Scales the whole interface for the chosen text size, and makes the

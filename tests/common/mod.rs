@@ -229,3 +229,22 @@ pub fn recorded_voice() -> (rollcoach::voice::Recording, rollcoach::ui::VoiceMak
         rollcoach::ui::VoiceMaker(std::sync::Arc::new(make)),
     )
 }
+
+/// Starts the app playing the built-in `routine` in a window drawn by the
+/// renderer called `renderer`, with a clock the test moves by hand.
+pub fn start_drawn_by(
+    dir: &Path,
+    routine: &str,
+    renderer: &str,
+) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
+    let (clock, time) = rollcoach::ui::Clock::manual();
+    let routine = Catalog::builtin().unwrap().routine(routine).cloned();
+    assert!(routine.is_some(), "a built-in routine");
+    let options = StartOptions {
+        clock: Some(clock),
+        start_routine: routine,
+        renderer: Some(renderer.to_owned()),
+        ..options(dir)
+    };
+    (launch(SIZE, egui::Theme::Light, options), time)
+}

@@ -18,6 +18,7 @@ use super::clock::Clock;
 use super::coach::Coach;
 use super::editor::Editor;
 use super::notices::Notice;
+use super::pacing::Pacing;
 use super::settings_saver::SettingsSaver;
 use super::state::{AppState, Screen};
 use super::{Command, Commands, StartOptions, frame_cost, theme};
@@ -78,6 +79,13 @@ impl RollcoachApp {
         let (routine_files, routines) = (files.routine_files, files.routines);
         let store = files.store;
         let mut state = AppState::new(catalog, settings, Editor::new(routines));
+        if let Some(renderer) = &options.renderer {
+            state.pacing = Pacing::for_renderer(Some(renderer.clone()));
+            eprintln!(
+                "rollcoach: {}",
+                state.pacing.describe(state.settings.reduce_motion)
+            );
+        }
         state.routines_dir = routine_files.as_ref().map(|f| f.dir().to_path_buf());
         for notice in notices {
             state.notices.push(notice);

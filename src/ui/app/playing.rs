@@ -165,7 +165,8 @@ impl RollcoachApp {
             ctx.request_repaint();
             return;
         }
-        if let Some(after) = player.next_change(now) {
+        let frame = self.state.pacing.frame(self.state.settings.reduce_motion);
+        if let Some(after) = player.next_change(now, frame) {
             ctx.request_repaint_after(after);
         }
     }

@@ -25,12 +25,6 @@ use follow::follow_along;
 use layout::{Content, Middle, Plan, TextBlock, TrackEnds};
 use words::Words;
 
-/// How often the pacing animation is redrawn. Five pictures a second show
-/// a marker moving a few centimetres a second well enough to follow, and
-/// keep the whole routine light on a computer drawing without a graphics
-/// card (see the README's Performance section).
-pub const PACING_FRAME: Duration = Duration::from_millis(200);
-
 /// Said when `+` would make a hold longer than the longest.
 pub const LONGEST_HOLD_NOTE: &str = "Longest hold reached: one minute.";
 
@@ -72,9 +66,9 @@ impl Player {
     }
 
     /// When the screen next changes, to repaint no more often than needed:
-    /// the pacing animation at a modest rate while rolling, else the next
-    /// change of the seconds shown.
-    pub fn next_change(&self, now: Duration) -> Option<Duration> {
+    /// the pacing animation's next frame (`pacing_frame` apart) while
+    /// rolling, else the next change of the seconds shown.
+    pub fn next_change(&self, now: Duration, pacing_frame: Duration) -> Option<Duration> {
         let state = self.session.state(now);
         let note_ends = self
             .note
@@ -84,7 +78,7 @@ impl Player {
             return note_ends;
         }
         if state.stroke_position.is_some() {
-            return Some(PACING_FRAME);
+            return Some(pacing_frame);
         }
         let into_second = state.left_in_phase.subsec_nanos();
         Some(Duration::from_nanos(u64::from(into_second)) + Duration::from_millis(1))
@@ -247,6 +241,7 @@ fn picture(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise>,
         &palette,
         ui.visuals().panel_fill,
         state.stroke_position,
+        !crate::ui::theme::motion_reduced(ui.ctx()),
     );
 }
 

@@ -383,8 +383,10 @@ pub fn show(
 /// Draws `ill` with the rolling animated: at `stroke` (0 to 1 along the
 /// stroke, back and forth) the body slides over the tool and a marker
 /// glides along the roll path, ringed in `halo` (the colour behind the
-/// picture). `None` draws it at rest. Each part is drawn once into a
-/// texture; a frame only moves them.
+/// picture). `None` draws it at rest. Without `slide` ("Reduce motion")
+/// the body stays where it is and only the marker moves. Each part is drawn
+/// once into a texture; a frame only moves them.
+#[allow(clippy::too_many_arguments)]
 pub fn paint_animated(
     painter: &egui::Painter,
     rect: Rect,
@@ -393,6 +395,7 @@ pub fn paint_animated(
     palette: &Palette,
     halo: Color32,
     stroke: Option<f32>,
+    slide: bool,
 ) {
     let Some(position) = stroke else {
         paint(painter, rect, owner, ill, palette);
@@ -424,7 +427,11 @@ pub fn paint_animated(
             part_shapes(ill, rect, palette, part)
         });
         if let Some(texture) = texture {
-            let offset = if part.moves() { shift } else { Vec2::ZERO };
+            let offset = if part.moves() && slide {
+                shift
+            } else {
+                Vec2::ZERO
+            };
             picture_cache::draw(&clipped, &texture, offset);
         }
     }
