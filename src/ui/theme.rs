@@ -56,7 +56,7 @@ pub fn apply_settings(ctx: &egui::Context, settings: &Settings) {
 
 /// Where the context keeps whether "Reduce motion" is on.
 fn motion_id() -> egui::Id {
-    egui::Id::new("rollcoach-motion-reduced")
+    egui::Id::unique("rollcoach_motion_reduced")
 }
 
 /// "Reduce motion": the figure stays still, and egui's own animations
