@@ -17,6 +17,8 @@
 #   tone_overlaps (pips, start, switch and the other tones that speech
 #   covered), and "all figures within budget" when every planned prompt was
 #   heard within 250 ms of plan and nothing overlapped.
+# VOICE_BENCH_KEEP=DIR keeps the recording (raw, 48 kHz s16 stereo) and the
+# plan there; VOICE_BENCH_DETAIL=1 prints each prompt and covered tone.
 # Needs: speech-dispatcher speech-dispatcher-espeak-ng pulseaudio
 # libasound2-plugins python3 xvfb xauth.
 set -euo pipefail
@@ -43,6 +45,7 @@ cleanup() {
   [[ -n ${speechd:-} ]] && kill "$speechd" 2>/dev/null && wait "$speechd" 2>/dev/null
   [[ -n ${pa:-} ]] && kill "$pa" 2>/dev/null && wait "$pa" 2>/dev/null
   [[ -n ${reader:-} ]] && kill "$reader" 2>/dev/null && wait "$reader" 2>/dev/null
+  [[ -n ${VOICE_BENCH_KEEP:-} ]] && cp "$work/raw" "$work/plan.txt" "$VOICE_BENCH_KEEP/"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -81,84 +84,4 @@ pkill -f "speech-dispatcher.*--timeout 0" 2>/dev/null || true
 kill "$pa"; wait "$pa" 2>/dev/null || true; pa=""
 wait "$reader" 2>/dev/null || true; reader=""
 
-python3 - "$work/raw" "$work/plan.txt" "$secs" <<'PY'
-import array, sys
-raw, plan, secs = sys.argv[1], sys.argv[2], float(sys.argv[3])
-rate = 48000
-a = array.array('h')
-with open(raw, 'rb') as f:
-    a.frombytes(f.read())
-mono = a[0::2]
-threshold, gap = int(0.01 * 32768), int(0.02 * rate)
-bursts, on, last = [], None, None
-for i, x in enumerate(mono):
-    if abs(x) > threshold:
-        if on is None:
-            on = i
-        last = i
-    elif on is not None and i - last > gap:
-        bursts.append((on / rate * 1000.0, last / rate * 1000.0))
-        on = None
-if on is not None:
-    bursts.append((on / rate * 1000.0, last / rate * 1000.0))
-
-prompts, cues = [], []
-for line in open(plan):
-    kind, rest = line.split(' ', 1)
-    if kind == 'prompt':
-        at, length, text = rest.split(' ', 2)
-        prompts.append((float(at), float(length), text.strip()))
-    else:
-        at, name = rest.split()
-        cues.append((float(at), name))
-# How long each tone sounds, ringing out included (session::sound_length).
-sound = {'Tick': 100, 'Turnaround': 150, 'Start': 330, 'BreatheIn': 650, 'Pip': 100,
-         'HoldEnd': 900, 'EaseOff': 370, 'SwitchSide': 260, 'NextExercise': 370, 'Done': 900}
-
-# Place the plan on the recording: the offset at which most planned tones
-# start a burst (tones are scheduled to the sample).
-tones = [c for c in cues if c[1] != 'Tick']
-best, offset = -1, None
-for b in bursts[:60]:
-    for c in tones[:20]:
-        o = b[0] - c[0]
-        score = sum(1 for t in tones if any(abs(x[0] - (t[0] + o)) < 3 for x in bursts))
-        if score > best:
-            best, offset = score, o
-if offset is None:
-    print("prompts_heard=0")
-    sys.exit(1)
-span = bursts[-1][1] - offset
-tone_starts = [c[0] + offset for c in cues if c[0] + offset < bursts[-1][1]]
-def is_tone(b):
-    return any(abs(b[0] - t) < 3 for t in tone_starts)
-speech = [b for b in bursts if not is_tone(b) and b[0] > offset - 100]
-
-planned = [p for p in prompts if p[0] + p[1] < span - 500]
-errors = []
-for at, length, text in planned:
-    want = at + offset
-    found = [b for b in speech if want - 300 <= b[0] <= want + 1500]
-    if found:
-        errors.append(found[0][0] - want)
-overlaps = 0
-for at, name in tones:
-    start = at + offset
-    if start > bursts[-1][1]:
-        break
-    end = start + sound[name]
-    covered = any(b[0] < end and b[1] > start for b in speech)
-    merged = any(abs(b[0] - start) < 3 and b[1] - b[0] > sound[name] + 150 for b in bursts)
-    overlaps += covered or merged
-print(f"tones_matched={best}")
-print(f"prompts_planned={len(planned)}")
-print(f"prompts_heard={len(errors)}")
-worst = max((abs(e) for e in errors), default=0.0)
-mean = sum(errors) / len(errors) if errors else 0.0
-print(f"worst_prompt_start_ms={worst:.0f}")
-print(f"mean_prompt_start_ms={mean:.0f}")
-print(f"tone_overlaps={overlaps}")
-ok = len(errors) == len(planned) and worst <= 250 and overlaps == 0
-print("all figures within budget" if ok else "OVER BUDGET")
-sys.exit(0 if ok else 1)
-PY
+python3 benches/voice_check.py "$work/raw" "$work/plan.txt"

@@ -242,3 +242,53 @@ fn piled_up_calls_come_to_the_last_line_and_the_last_options() {
         }
     );
 }
+
+/// A speaker that notes each call in order, for the order of its work.
+struct Noting {
+    calls: std::sync::Arc<Mutex<Vec<String>>>,
+}
+
+impl Speaker for Noting {
+    fn speak(&mut self, text: &str) -> Result<(), String> {
+        lock(&self.calls).push(format!("speak {text}"));
+        Ok(())
+    }
+    fn stop(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+    fn configure(&mut self, _: &VoiceOptions) -> Result<(), String> {
+        Ok(())
+    }
+    fn voices(&mut self) -> Vec<String> {
+        lock(&self.calls).push("voices".into());
+        vec!["English (Great Britain)".into()]
+    }
+}
+
+#[test]
+fn the_first_words_are_said_before_the_voices_are_listed() {
+    let calls = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let noting = Noting {
+        calls: std::sync::Arc::clone(&calls),
+    };
+    let (open_now, opened) = mpsc::channel::<()>();
+    let voice = Voice::on_thread(move || {
+        let _ = opened.recv();
+        Ok(Box::new(noting))
+    });
+    voice.say("Calves, left side.");
+    open_now.send(()).unwrap();
+    // Ready to speak at once, the voices following once it is idle.
+    wait_for(&voice, |s| matches!(s, VoiceStatus::Ready { .. }));
+    let listed = wait_for(
+        &voice,
+        |s| matches!(s, VoiceStatus::Ready { voices } if !voices.is_empty()),
+    );
+    assert_eq!(
+        listed,
+        VoiceStatus::Ready {
+            voices: vec!["English (Great Britain)".into()]
+        }
+    );
+    assert_eq!(*lock(&calls), ["speak Calves, left side.", "voices"]);
+}

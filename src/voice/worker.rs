@@ -5,8 +5,9 @@
 //! the one before, and only the last options.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use super::{Speaker, VoiceOptions, VoiceStatus, lock};
 
@@ -51,6 +52,10 @@ impl<S: Speaker + ?Sized> Engine for S {
     }
 }
 
+/// How long the voice waits, once open, for nothing to be asked before it
+/// lists the engine's voices.
+const LIST_WHEN_IDLE: Duration = Duration::from_millis(1500);
+
 /// What a pile of calls comes to.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct Batch {
@@ -74,12 +79,17 @@ impl Batch {
 /// Waits for calls and takes all that are waiting; `None` once the voice is
 /// gone and nothing is left.
 fn next_batch(commands: &Receiver<Command>) -> Option<Batch> {
+    Some(rest_of_batch(commands.recv().ok()?, commands))
+}
+
+/// `first` and every call waiting behind it.
+fn rest_of_batch(first: Command, commands: &Receiver<Command>) -> Batch {
     let mut batch = Batch::default();
-    batch.add(commands.recv().ok()?);
+    batch.add(first);
     loop {
         match commands.try_recv() {
             Ok(command) => batch.add(command),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => return Some(batch),
+            Err(TryRecvError::Empty | TryRecvError::Disconnected) => return batch,
         }
     }
 }
@@ -112,10 +122,33 @@ where
             return;
         }
     };
-    let voices = engine.voices();
-    log::info!("speech engine ready ({} English voices)", voices.len());
-    *lock(status) = VoiceStatus::Ready { voices };
-    while let Some(batch) = next_batch(commands) {
+    // Ready at once; the voices are listed once the voice is first idle:
+    // an engine may take seconds to list them, and the first words must
+    // not wait for that.
+    *lock(status) = VoiceStatus::Ready { voices: Vec::new() };
+    let mut listed = false;
+    loop {
+        let batch = if listed {
+            next_batch(commands)
+        } else {
+            match commands.recv_timeout(LIST_WHEN_IDLE) {
+                Ok(first) => Some(rest_of_batch(first, commands)),
+                Err(RecvTimeoutError::Timeout) => {
+                    listed = true;
+                    let voices = engine.voices();
+                    log::info!("speech engine ready ({} English voices)", voices.len());
+                    let mut status = lock(status);
+                    if let VoiceStatus::Ready { voices: shown } = &mut *status {
+                        *shown = voices;
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => None,
+            }
+        };
+        let Some(batch) = batch else {
+            return;
+        };
         if let Some(options) = batch.configure {
             let done = engine.configure(&options);
             report(engine.as_mut(), status, done);
