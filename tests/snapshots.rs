@@ -57,6 +57,21 @@ fn illustrations_dark_full_size() {
 }
 
 #[test]
+fn illustrations_light_hold_marks() {
+    illustration_sheet_marked("illustrations_light_hold", false, FULL, Motion::Hold);
+}
+
+#[test]
+fn illustrations_dark_work_around_marks() {
+    illustration_sheet_marked(
+        "illustrations_dark_around",
+        true,
+        LIBRARY,
+        Motion::WorkAround,
+    );
+}
+
+#[test]
 fn illustrations_light_library_size() {
     illustration_sheet("illustrations_light_library", false, LIBRARY);
 }
@@ -71,22 +86,32 @@ const FULL: [f32; 2] = [560.0, 380.0];
 /// A picture's size in the library grid, at its narrowest card.
 const LIBRARY: [f32; 2] = [200.0, 124.0];
 
-/// Draws the picture of `id` into `rect` as the app does, on its backdrop.
+use rollcoach::ui::widgets::illustration::Motion;
+
+/// Draws the picture of `id` into `rect` as the app does, on its backdrop,
+/// with the mark of `motion`.
 fn draw_picture(
     ui: &eframe::egui::Ui,
     rect: eframe::egui::Rect,
     id: &str,
     ill: &rollcoach::model::Illustration,
     palette: &rollcoach::ui::theme::Palette,
+    motion: Motion,
 ) {
     use rollcoach::ui::widgets::illustration;
     ui.painter().rect_filled(rect, 8.0, palette.backdrop);
-    illustration::paint(ui.painter(), rect.shrink(8.0), id, ill, palette);
+    illustration::paint_marked(ui.painter(), rect.shrink(8.0), id, ill, palette, motion);
 }
 
 /// Every illustration at one size, in one theme, named under each: the
 /// sheet to check the pictures by eye.
 fn illustration_sheet(name: &str, dark: bool, cell: [f32; 2]) {
+    illustration_sheet_marked(name, dark, cell, Motion::Roll);
+}
+
+/// Every illustration as [`illustration_sheet`] draws them, with the mark
+/// of `motion` (a hold's, say) instead of the rolling arrow.
+fn illustration_sheet_marked(name: &str, dark: bool, cell: [f32; 2], motion: Motion) {
     use eframe::egui;
     use rollcoach::ui::theme::Palette;
 
@@ -108,7 +133,7 @@ fn illustration_sheet(name: &str, dark: bool, cell: [f32; 2]) {
             for (i, e) in exercises.iter().enumerate() {
                 let pos = egui::pos2((i % cols) as f32 * w, (i / cols) as f32 * h);
                 let rect = egui::Rect::from_min_size(pos, egui::vec2(cell[0], cell[1]));
-                draw_picture(ui, rect, &e.id, &e.illustration, &palette);
+                draw_picture(ui, rect, &e.id, &e.illustration, &palette, motion);
                 ui.painter().text(
                     pos + egui::vec2(4.0, cell[1] + 4.0),
                     egui::Align2::LEFT_TOP,
@@ -150,7 +175,7 @@ fn blind_pictures() {
                     .build_ui(move |ui| {
                         let palette = Palette::for_dark_mode(dark);
                         let rect = ui.max_rect();
-                        draw_picture(ui, rect, &e.id, &e.illustration, &palette);
+                        draw_picture(ui, rect, &e.id, &e.illustration, &palette, Motion::Roll);
                     });
             harness.run();
             let file = out.join(format!("picture-{}{:02}.png", ["a", "b"][k], i + 1));

@@ -618,8 +618,9 @@ fn arrow(canvas: &mut Canvas, a: Pos2, b: Pos2, width: f32, both_ways: bool, col
     }
 }
 
-/// The spot under the tool. A hold: "stay here", a ring with a dot. Too
-/// sore to hold: the ring left empty, with small strokes either side of it
+/// The spot under the tool, marked by a pin standing on the body over it
+/// (so the tool stays in view). A hold: "stay here", a filled pin. Too
+/// sore to hold: the pin left hollow, with small strokes either side of it
 /// along the roll path.
 fn paint_spot(
     canvas: &mut Canvas,
@@ -628,28 +629,44 @@ fn paint_spot(
     palette: &Palette,
     motion: Motion,
 ) {
-    let spot = contact_spot(fit, ill);
-    let r = fit.len(5.0).max(7.0);
+    let n = target_normal(fit, ill);
+    // From the spot, across the body part to its other face.
+    let tip = contact_spot(fit, ill) - n * fit.len(ill.target.width) * 0.8;
+    let r = fit.len(4.5).max(7.0);
+    let centre = tip - n * r * 2.3;
     let width = (r * 0.3).max(2.0);
-    canvas.add(Shape::circle_stroke(
-        spot,
-        r,
-        Stroke::new(width * 2.2, palette.backdrop),
+    // The pin's point: from the tip to the far side of its round head.
+    let up = -n;
+    let reach = (r / (r * 2.3)).asin();
+    let mut point = vec![tip];
+    let steps = 10;
+    for i in 0..=steps {
+        let ang = -std::f32::consts::FRAC_PI_2 - reach
+            + (std::f32::consts::PI + 2.0 * reach) * i as f32 / steps as f32;
+        let dir = Vec2::angled(up.angle() + std::f32::consts::PI + ang);
+        point.push(centre + dir * r);
+    }
+    canvas.add(Shape::convex_polygon(
+        point.clone(),
+        palette.backdrop,
+        Stroke::new(width * 1.6, palette.backdrop),
     ));
-    canvas.add(Shape::circle_stroke(
-        spot,
-        r,
-        Stroke::new(width, palette.path),
-    ));
+    canvas.add(Shape::convex_polygon(point, palette.path, Stroke::NONE));
+    canvas.circle_filled(centre, r, palette.path);
     if motion == Motion::Hold {
-        canvas.circle_filled(spot, r * 0.62, palette.backdrop);
-        canvas.circle_filled(spot, r * 0.42, palette.path);
+        canvas.circle_filled(centre, r * 0.38, palette.backdrop);
         return;
     }
+    canvas.circle_filled(centre, r - width, palette.backdrop);
+    canvas.add(Shape::circle_stroke(
+        centre,
+        r - width / 2.0,
+        Stroke::new(width, palette.path),
+    ));
     let u = path_unit(ill);
     let u = vec2(u.x, -u.y);
     for side in [-1.0, 1.0] {
-        let mid = spot + u * side * r * 2.6;
+        let mid = centre + u * side * r * 2.8;
         let half = u * r * 1.1;
         arrow(canvas, mid - half, mid + half, width, true, palette.path);
     }
