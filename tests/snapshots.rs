@@ -47,66 +47,147 @@ fn safety_screen() {
 }
 
 #[test]
-fn illustrations_light() {
-    illustration_sheet(false);
+fn illustrations_light_full_size() {
+    illustration_sheet("illustrations_light_full", false, FULL);
 }
 
 #[test]
-fn illustrations_dark() {
-    illustration_sheet(true);
+fn illustrations_dark_full_size() {
+    illustration_sheet("illustrations_dark_full", true, FULL);
 }
 
-/// Every illustration large, in one theme: the sheet to check the pictures
-/// by eye.
-fn illustration_sheet(dark: bool) {
+#[test]
+fn illustrations_light_hold_marks() {
+    illustration_sheet_marked("illustrations_light_hold", false, FULL, Motion::Hold);
+}
+
+#[test]
+fn illustrations_dark_work_around_marks() {
+    illustration_sheet_marked(
+        "illustrations_dark_around",
+        true,
+        LIBRARY,
+        Motion::WorkAround,
+    );
+}
+
+#[test]
+fn illustrations_light_library_size() {
+    illustration_sheet("illustrations_light_library", false, LIBRARY);
+}
+
+#[test]
+fn illustrations_dark_library_size() {
+    illustration_sheet("illustrations_dark_library", true, LIBRARY);
+}
+
+/// A picture's size on a card's own page.
+const FULL: [f32; 2] = [560.0, 380.0];
+/// A picture's size in the library grid, at its narrowest card.
+const LIBRARY: [f32; 2] = [200.0, 124.0];
+
+use rollcoach::ui::widgets::illustration::Motion;
+
+/// Draws the picture of `id` into `rect` as the app does, on its backdrop,
+/// with the mark of `motion`.
+fn draw_picture(
+    ui: &eframe::egui::Ui,
+    rect: eframe::egui::Rect,
+    id: &str,
+    ill: &rollcoach::model::Illustration,
+    palette: &rollcoach::ui::theme::Palette,
+    motion: Motion,
+) {
+    use rollcoach::ui::widgets::illustration;
+    ui.painter().rect_filled(rect, 8.0, palette.backdrop);
+    illustration::paint_marked(ui.painter(), rect.shrink(8.0), id, ill, palette, motion);
+}
+
+/// Every illustration at one size, in one theme, named under each: the
+/// sheet to check the pictures by eye.
+fn illustration_sheet(name: &str, dark: bool, cell: [f32; 2]) {
+    illustration_sheet_marked(name, dark, cell, Motion::Roll);
+}
+
+/// Every illustration as [`illustration_sheet`] draws them, with the mark
+/// of `motion` (a hold's, say) instead of the rolling arrow.
+fn illustration_sheet_marked(name: &str, dark: bool, cell: [f32; 2], motion: Motion) {
     use eframe::egui;
     use rollcoach::ui::theme::Palette;
-    use rollcoach::ui::widgets::illustration;
 
     let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
-    {
-        let exercises = catalog.exercises().to_vec();
-        let mut harness = egui_kittest::Harness::builder()
-            .with_size([1500.0, 1650.0])
-            .build_ui(move |ui| {
-                let palette = Palette::for_dark_mode(dark);
-                let cell = egui::vec2(370.0, 270.0);
-                ui.painter().rect_filled(
-                    ui.max_rect(),
-                    0.0,
-                    if dark {
-                        egui::Color32::from_gray(20)
-                    } else {
-                        egui::Color32::WHITE
-                    },
+    let exercises = catalog.exercises().to_vec();
+    let cols = 4;
+    let rows = exercises.len().div_ceil(cols);
+    let (w, h) = (cell[0] + 10.0, cell[1] + 34.0);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([w * cols as f32, h * rows as f32])
+        .build_ui(move |ui| {
+            let palette = Palette::for_dark_mode(dark);
+            let page = if dark {
+                egui::Color32::from_gray(20)
+            } else {
+                egui::Color32::WHITE
+            };
+            ui.painter().rect_filled(ui.max_rect(), 0.0, page);
+            for (i, e) in exercises.iter().enumerate() {
+                let pos = egui::pos2((i % cols) as f32 * w, (i / cols) as f32 * h);
+                let rect = egui::Rect::from_min_size(pos, egui::vec2(cell[0], cell[1]));
+                draw_picture(ui, rect, &e.id, &e.illustration, &palette, motion);
+                ui.painter().text(
+                    pos + egui::vec2(4.0, cell[1] + 4.0),
+                    egui::Align2::LEFT_TOP,
+                    &e.name,
+                    egui::FontId::proportional(16.0),
+                    palette.figure,
                 );
-                for (i, e) in exercises.iter().enumerate() {
-                    let pos = egui::pos2((i % 4) as f32 * 375.0, (i / 4) as f32 * 330.0);
-                    let rect = egui::Rect::from_min_size(pos, cell);
-                    ui.painter().rect_filled(rect, 8.0, palette.backdrop);
-                    illustration::paint(
-                        ui.painter(),
-                        rect.shrink(6.0),
-                        &e.id,
-                        &e.illustration,
-                        &palette,
-                    );
-                    ui.painter().text(
-                        pos + egui::vec2(4.0, 276.0),
-                        egui::Align2::LEFT_TOP,
-                        &e.name,
-                        egui::FontId::proportional(18.0),
-                        palette.figure,
-                    );
-                }
-            });
-        harness.run();
-        harness.snapshot(if dark {
-            "illustrations_dark"
-        } else {
-            "illustrations_light"
+            }
         });
+    harness.run();
+    harness.snapshot(name);
+}
+
+/// Writes every picture alone, unnamed and in a shuffled order, to
+/// `ROLLCOACH_BLIND_DIR` (default: a folder in the system's temp folder),
+/// with the key in a file beside that folder: the pictures to show a
+/// reader who does not know the app. Run by hand:
+/// `cargo nextest run --test snapshots --run-ignored only blind`.
+#[test]
+#[ignore = "writes files for a reader to look at"]
+fn blind_pictures() {
+    use rollcoach::ui::theme::Palette;
+
+    let out = std::env::var_os("ROLLCOACH_BLIND_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("rollcoach-blind"));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let catalog = rollcoach::catalog::Catalog::builtin().unwrap();
+    let n = catalog.exercises().len();
+    let mut key = String::new();
+    for (k, dark) in [(0, false), (1, true)] {
+        for i in 0..n {
+            // A fixed shuffle: 7 and 17 share no factor.
+            let e = catalog.exercises()[(i * 7 + 3 + k * 5) % n].clone();
+            let mut harness =
+                egui_kittest::Harness::builder()
+                    .with_size(FULL)
+                    .build_ui(move |ui| {
+                        let palette = Palette::for_dark_mode(dark);
+                        let rect = ui.max_rect();
+                        draw_picture(ui, rect, &e.id, &e.illustration, &palette, Motion::Roll);
+                    });
+            harness.run();
+            let file = out.join(format!("picture-{}{:02}.png", ["a", "b"][k], i + 1));
+            harness.render().unwrap().save(&file).unwrap();
+            key.push_str(&format!(
+                "{}: {}\n",
+                file.display(),
+                catalog.exercises()[(i * 7 + 3 + k * 5) % n].name
+            ));
+        }
     }
+    std::fs::write(out.with_extension("key.txt"), key).unwrap();
 }
 
 #[test]

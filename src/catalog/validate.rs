@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::model::illustration::{Illustration, Inset, InsetView, Point};
 use crate::model::limits::card::{SPOKEN_WORDS, TRACK_LABEL_CHARS};
 use crate::model::limits::step as limits;
 use crate::model::{Exercise, Routine, RoutineProblem};
@@ -44,6 +45,8 @@ pub enum CatalogProblem {
     OutOfRange { id: String, field: &'static str },
     /// An exercise has no picture.
     MissingIllustration(String),
+    /// A picture's data makes no sense: `what` says which value and why.
+    BadPicture { id: String, what: &'static str },
     /// A picture belongs to no exercise.
     OrphanIllustration(String),
     /// The list is not in bottom-up order of body regions.
@@ -85,6 +88,9 @@ impl fmt::Display for CatalogProblem {
                 write!(f, "'{id}': {field} is outside its allowed range")
             }
             CatalogProblem::MissingIllustration(id) => write!(f, "'{id}' has no illustration"),
+            CatalogProblem::BadPicture { id, what } => {
+                write!(f, "'{id}': in its picture, {what}")
+            }
             CatalogProblem::OrphanIllustration(id) => {
                 write!(
                     f,
@@ -150,6 +156,13 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
         );
         if e.illustration.equipment.diameter <= 0.0 {
             problems.push(CatalogProblem::MissingIllustration(e.id.clone()));
+        } else {
+            problems.extend(picture_problems(&e.illustration).map(|what| {
+                CatalogProblem::BadPicture {
+                    id: e.id.clone(),
+                    what,
+                }
+            }));
         }
         if last_region.is_some_and(|r| e.region < r) {
             problems.push(CatalogProblem::OutOfOrder(e.id.clone()));
@@ -157,6 +170,52 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
         last_region = Some(e.region);
     }
     problems
+}
+
+/// What makes no sense in a picture's data, each as a sentence naming the
+/// value to fix.
+fn picture_problems(ill: &Illustration) -> impl Iterator<Item = &'static str> {
+    let e = &ill.equipment;
+    let t = &ill.target;
+    let facing = ill.pose.facing;
+    let mut found = Vec::new();
+    if facing.0 == 0.0 && facing.1 == 0.0 {
+        found.push("pose.facing is missing: say which way the face looks, as (dx, dy)");
+    }
+    let is_roller = (10.0..=20.0).contains(&e.diameter);
+    let is_ball = (5.0..=13.0).contains(&e.diameter);
+    if !is_roller && !is_ball {
+        found
+            .push("equipment.diameter fits neither a roller (10 to 20 cm) nor a ball (5 to 13 cm)");
+    }
+    if t.width <= 0.0 {
+        found.push("target.width must be more than 0");
+    } else if distance_to_segment(e.at, t.from, t.to) > e.diameter / 2.0 + t.width / 2.0 + 4.0 {
+        found.push("the tool (equipment.at) does not touch the area worked (target)");
+    }
+    if let Some(inset) = &ill.inset {
+        let (x, y) = (inset.ball.0, inset.ball.1);
+        let r = e.diameter / 2.0;
+        if x.abs() + r > Inset::HALF_WIDTH || !(0.0..=Inset::SHOULDERS + 12.0).contains(&y) {
+            found.push("inset.ball is off the trunk (x within 19 cm of the middle, y 0 to 62 cm)");
+        } else if inset.view == InsetView::Back && x.abs() - r < Inset::SPINE_HALF_WIDTH {
+            found.push("inset.ball is on the spine: move it to one side, clear of the middle");
+        }
+    }
+    found.into_iter()
+}
+
+/// The distance from `p` to the segment from `a` to `b`, in centimetres.
+fn distance_to_segment(p: Point, a: Point, b: Point) -> f32 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (cx, cy) = (a.0 + t * dx - p.0, a.1 + t * dy - p.1);
+    (cx * cx + cy * cy).sqrt()
 }
 
 /// Whether `id` is lowercase words (letters and digits) joined by '-'.
@@ -359,6 +418,49 @@ mod tests {
             let words = unspeakable.to_string();
             assert!(words.contains(&card.id) && words.contains("spoken.rolling"));
         }
+    }
+
+    /// The problems of the built-in card `id` with its picture changed.
+    fn picture_problems_of(id: &str, change: impl FnOnce(&mut Illustration)) -> Vec<String> {
+        let mut card = Catalog::builtin().unwrap().get(id).unwrap().clone();
+        change(&mut card.illustration);
+        validate(&[card]).iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn a_picture_without_a_facing_cue_is_reported() {
+        let problems = picture_problems_of("chest", |ill| ill.pose.facing = Point(0.0, 0.0));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("'chest': in its picture, pose.facing"));
+    }
+
+    #[test]
+    fn a_tool_away_from_the_area_worked_is_reported() {
+        let problems = picture_problems_of("quads", |ill| {
+            ill.equipment.at = ill.equipment.at.offset(0.0, 60.0);
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("does not touch the area worked"));
+    }
+
+    #[test]
+    fn a_ball_on_the_spine_is_reported() {
+        let problems = picture_problems_of("lower-back", |ill| {
+            if let Some(inset) = &mut ill.inset {
+                inset.ball.0 = 1.0;
+            }
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("inset.ball is on the spine"));
+    }
+
+    #[test]
+    fn a_tool_of_no_sensible_size_is_reported() {
+        let problems = picture_problems_of("calves", |ill| ill.equipment.diameter = 40.0);
+        assert!(
+            problems.iter().any(|p| p.contains("equipment.diameter")),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -45,6 +45,10 @@ pub struct Pose {
     pub far_arm: Arm,
     pub near_leg: Leg,
     pub far_leg: Leg,
+    /// Which way the face looks, as a direction `(dx, dy)`: the head gets a
+    /// nose on that side, so the picture shows which way the figure faces.
+    #[serde(default)]
+    pub facing: Point,
 }
 
 /// A roller or ball, and where its centre is.
@@ -60,13 +64,83 @@ pub struct Equipment {
     pub length: f32,
 }
 
-/// The muscle worked: a soft patch from one point to another.
+/// The face of a body part that the tool presses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Face {
+    #[default]
+    Front,
+    Back,
+    Inner,
+    Outer,
+    /// The top, as of the shoulders.
+    Top,
+    /// The underside, as the sole of the foot.
+    Under,
+}
+
+impl Face {
+    /// The face in a few words, for the picture's description.
+    pub fn words(self) -> &'static str {
+        match self {
+            Face::Front => "front",
+            Face::Back => "back",
+            Face::Inner => "inner side",
+            Face::Outer => "outer side",
+            Face::Top => "top",
+            Face::Under => "underside",
+        }
+    }
+}
+
+/// The muscle worked: a band along one face of a body part, from one point
+/// to another. The band lies on the side of the line that faces the tool.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Target {
     pub from: Point,
     pub to: Point,
-    /// Width of the patch in centimetres.
+    /// Thickness of the body part there, in centimetres: the band covers
+    /// the half of it toward the tool.
     pub width: f32,
+    /// Which face of the body part is worked.
+    pub face: Face,
+}
+
+/// Which way a small inset picture looks at the trunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum InsetView {
+    /// From behind: the spine is marked down the middle.
+    #[default]
+    Back,
+    /// From the front.
+    Front,
+}
+
+/// A small second picture, for what one side view cannot show: where on
+/// the back or chest the ball sits, seen from behind or from the front.
+/// Centimetres with x sideways from the middle of the body (to the
+/// viewer's right) and y up from the hips; the shoulders are at y = 50.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Inset {
+    pub view: InsetView,
+    /// Centre of the ball.
+    pub ball: Point,
+    /// A second ball mirrored across the middle (two balls in a sock).
+    #[serde(default)]
+    pub both_sides: bool,
+    /// The way the ball moves, when it is not along the main picture's
+    /// arrow.
+    #[serde(default)]
+    pub path: Option<RollArrow>,
+}
+
+impl Inset {
+    /// Half the width of the trunk, in centimetres.
+    pub const HALF_WIDTH: f32 = 19.0;
+    /// Height of the shoulder line above the hips, in centimetres.
+    pub const SHOULDERS: f32 = 50.0;
+    /// Half the width of the spine's marks, in centimetres: a ball must
+    /// stay clear of it.
+    pub const SPINE_HALF_WIDTH: f32 = 2.0;
 }
 
 /// The rolling path: an arrow beside the body.
@@ -104,6 +178,9 @@ pub struct Illustration {
     /// A close-up of what is below this height (cm), such as a foot on a ball.
     #[serde(default)]
     pub close_up_below: Option<f32>,
+    /// A small back or front view beside the main one.
+    #[serde(default)]
+    pub inset: Option<Inset>,
 }
 
 impl Illustration {

@@ -134,12 +134,13 @@ fn picture(ui: &mut egui::Ui, exercise: &Exercise) {
     let w = ui.available_width();
     let h = (w * 0.68).min(ui.available_height().max(200.0));
     let description = format!(
-        "Picture: {} with the {}, the area worked highlighted",
+        "Picture: {} with the {} pressing the {} of the area worked, which is highlighted",
         exercise.name,
         exercise
             .main_tool()
             .map(|t| t.label().to_lowercase())
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        exercise.illustration.target.face.words()
     );
     illustration::show(
         ui,
@@ -151,7 +152,7 @@ fn picture(ui: &mut egui::Ui, exercise: &Exercise) {
     ui.add_space(6.0);
     ui.label(
         RichText::new(
-            "Orange: the muscle worked.  Arrow: the way to roll.  Blue: the roller or ball.",
+            "Orange: the side of the muscle worked.  Arrow: the way to roll.  Blue: the roller or ball.",
         )
         .small()
         .weak(),

@@ -240,9 +240,20 @@ fn picture(ui: &mut egui::Ui, state: &SessionState, exercise: Option<&Exercise>,
         &exercise.illustration,
         &palette,
         ui.visuals().panel_fill,
+        motion_of(state),
         state.stroke_position,
         !crate::ui::theme::motion_reduced(ui.ctx()),
     );
+}
+
+/// What the picture marks in this phase: the spot during a hold, small
+/// movements around it when it was too sore, the rolling arrow otherwise.
+fn motion_of(state: &SessionState) -> illustration::Motion {
+    match state.phase.kind {
+        PhaseKind::Hold { .. } => illustration::Motion::Hold,
+        PhaseKind::WorkAround => illustration::Motion::WorkAround,
+        _ => illustration::Motion::Roll,
+    }
 }
 
 /// The pacing track: a marker gliding between the two ends of the stroke,

@@ -5,7 +5,9 @@
 use eframe::egui::{self, Color32, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
 
 use super::picture_cache::{self, PictureKey};
-use crate::model::illustration::{Arm, Illustration, Leg, Point, Pose};
+use crate::model::illustration::{
+    Arm, Illustration, Inset, InsetView, Leg, Point, Pose, RollArrow,
+};
 use crate::ui::theme::Palette;
 
 /// Thickness of each body part, in centimetres.
@@ -24,16 +26,54 @@ mod body {
 /// Margin around the figure, in centimetres.
 const MARGIN_CM: f32 = 14.0;
 
+/// The smallest a ball is drawn, in points across: true to size it would
+/// vanish on a library card.
+const MIN_BALL_POINTS: f32 = 11.0;
+
+/// What the picture says to do now: roll along the arrow, stay on the
+/// spot, or work the tissue around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Motion {
+    /// Rolling: the arrow along the stroke.
+    #[default]
+    Roll,
+    /// A hold: a "stay here" mark on the spot, no arrow.
+    Hold,
+    /// Too sore to hold: small movements around the spot.
+    WorkAround,
+}
+
+/// Where the main picture and its inset (if any) go in `rect`: the inset
+/// takes a column on the right.
+fn areas(ill: &Illustration, rect: Rect) -> (Rect, Option<Rect>) {
+    if ill.inset.is_none() {
+        return (rect, None);
+    }
+    let w = (rect.width() * 0.32).min(rect.height() * 0.8);
+    let h = (w * 1.45).min(rect.height());
+    let gap = (rect.width() * 0.02).max(2.0);
+    let inset = Rect::from_center_size(pos2(rect.right() - w / 2.0, rect.center().y), vec2(w, h));
+    let main = Rect::from_min_max(rect.min, pos2(rect.right() - w - gap, rect.bottom()));
+    (main, Some(inset))
+}
+
 /// Maps scene centimetres into a screen rectangle, keeping proportions.
 #[derive(Debug, Clone, Copy)]
 struct Fit {
     scale: f32,
     origin: Pos2,
     floor_y: f32,
+    /// The scene's bounds on screen, for the mat of a view from above.
+    bounds: Rect,
 }
 
 impl Fit {
+    /// The fit of `ill`'s main view into its part of `rect`.
     fn new(ill: &Illustration, rect: Rect) -> Fit {
+        Fit::main(ill, areas(ill, rect).0)
+    }
+
+    fn main(ill: &Illustration, rect: Rect) -> Fit {
         let mut pts = ill.points();
         if let Some(bottom) = ill.close_up_above {
             pts.retain(|p| p.1 >= bottom);
@@ -62,6 +102,11 @@ impl Fit {
         if let Some(bottom) = ill.close_up_above {
             min_y = bottom;
         }
+        Fit::into(rect, min_x, max_x, min_y, max_y)
+    }
+
+    /// The fit of the scene box `min_x..max_x`, `min_y..max_y` into `rect`.
+    fn into(rect: Rect, min_x: f32, max_x: f32, min_y: f32, max_y: f32) -> Fit {
         let w = (max_x - min_x).max(1.0);
         let h = (max_y - min_y).max(1.0);
         let scale = (rect.width() / w).min(rect.height() / h);
@@ -71,6 +116,7 @@ impl Fit {
             scale,
             origin: pos2(top_left.x - min_x * scale, top_left.y + max_y * scale),
             floor_y: top_left.y + max_y * scale,
+            bounds: Rect::from_min_size(top_left, used),
         }
     }
 
@@ -86,38 +132,55 @@ impl Fit {
     }
 }
 
+/// A direction in the scene (y up) as a direction on screen (y down).
+fn screen_dir(d: Point) -> Vec2 {
+    let v = vec2(d.0, -d.1);
+    if v.length() > 0.0 {
+        v.normalized()
+    } else {
+        Vec2::ZERO
+    }
+}
+
 /// The parts of a picture from back to front. The figure's parts move
-/// over the tool while rolling; the others stay put.
+/// under the tool while rolling; the others stay put.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
-    /// Floor and wall.
+    /// Floor, wall or mat, and the length of a roller behind the body.
     Ground,
-    /// The figure's far limbs, behind the tool.
+    /// The figure's far limbs.
     FarSide,
-    /// The roller or ball.
-    Tool,
-    /// The figure's near side and the target area, in front of the tool.
+    /// The figure's near side and the area worked.
     NearSide,
-    /// The rolling path.
+    /// The roller or ball, over the area it presses.
+    Tool,
+    /// The rolling arrow, or the mark of a hold.
     Path,
+    /// The small back or front view, if there is one.
+    Inset,
 }
 
 impl Part {
-    const ALL: [Part; 5] = [
+    const ALL: [Part; 6] = [
         Part::Ground,
         Part::FarSide,
-        Part::Tool,
         Part::NearSide,
+        Part::Tool,
         Part::Path,
+        Part::Inset,
     ];
 
-    fn name(self) -> &'static str {
-        match self {
-            Part::Ground => "ground",
-            Part::FarSide => "far side",
-            Part::Tool => "tool",
-            Part::NearSide => "near side",
-            Part::Path => "path",
+    fn name(self, motion: Motion) -> &'static str {
+        match (self, motion) {
+            (Part::Ground, _) => "ground",
+            (Part::FarSide, _) => "far side",
+            (Part::NearSide, _) => "near side",
+            (Part::Tool, _) => "tool",
+            (Part::Path, Motion::Roll) => "path",
+            (Part::Path, Motion::Hold) => "hold mark",
+            (Part::Path, Motion::WorkAround) => "around mark",
+            (Part::Inset, Motion::Roll) => "inset",
+            (Part::Inset, _) => "inset, still",
         }
     }
 
@@ -145,23 +208,73 @@ impl Canvas {
 }
 
 /// The shapes of one part of `ill` at rest, fitted into `rect`.
-fn part_shapes(ill: &Illustration, rect: Rect, palette: &Palette, part: Part) -> Vec<Shape> {
-    let fit = Fit::new(ill, rect);
+fn part_shapes(
+    ill: &Illustration,
+    rect: Rect,
+    palette: &Palette,
+    part: Part,
+    motion: Motion,
+) -> Vec<Shape> {
+    let (main, inset) = areas(ill, rect);
+    let fit = Fit::main(ill, main);
     let mut canvas = Canvas::default();
     match part {
-        Part::Ground => paint_ground(&mut canvas, &fit, ill, rect, palette),
+        Part::Ground => paint_ground(&mut canvas, &fit, ill, main, palette),
         Part::FarSide => paint_far_side(&mut canvas, &fit, &ill.pose, palette.figure_far),
-        Part::Tool => paint_equipment(&mut canvas, &fit, ill, palette),
         Part::NearSide => paint_near_side(&mut canvas, &fit, ill, palette),
-        Part::Path => paint_arrow(&mut canvas, &fit, ill, palette),
+        // Seen from above, the body lies over the roller.
+        Part::Tool if !ill.from_above => paint_equipment(&mut canvas, &fit, ill, palette),
+        Part::Tool => {}
+        Part::Path => match motion {
+            Motion::Roll => paint_arrow(&mut canvas, &fit, &ill.path, palette),
+            Motion::Hold | Motion::WorkAround => {
+                paint_spot(&mut canvas, &fit, ill, palette, motion)
+            }
+        },
+        Part::Inset => {
+            if let (Some(area), Some(view)) = (inset, &ill.inset) {
+                let diameter = ill.equipment.diameter;
+                paint_inset(&mut canvas, area, view, diameter, palette, motion);
+            }
+        }
     }
     canvas.0
 }
 
-/// The floor line (unless seen from above) and the wall, if there is one.
+/// Every shape of `ill` at rest in `rect`, back to front: what [`paint`]
+/// draws into its texture.
+pub fn shapes(ill: &Illustration, rect: Rect, palette: &Palette, motion: Motion) -> Vec<Shape> {
+    Part::ALL
+        .iter()
+        .flat_map(|&part| part_shapes(ill, rect, palette, part, motion))
+        .collect()
+}
+
+/// The colour of a roller's length and a ball's shadowed side: the
+/// equipment's colour, a step darker.
+fn equipment_side(palette: &Palette) -> Color32 {
+    let c = palette.equipment;
+    let k = 0.72;
+    Color32::from_rgb(
+        (c.r() as f32 * k) as u8,
+        (c.g() as f32 * k) as u8,
+        (c.b() as f32 * k) as u8,
+    )
+}
+
+/// The floor line (or, seen from above, the mat), the wall if there is
+/// one, and the length of a roller seen end-on, behind the body.
 fn paint_ground(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, rect: Rect, palette: &Palette) {
     let ground = Stroke::new(fit.len(1.6).max(1.5), palette.ground);
-    if !ill.from_above {
+    if ill.from_above {
+        let mat = fit.bounds.shrink(fit.len(MARGIN_CM * 0.35));
+        canvas.add(Shape::rect_stroke(
+            mat,
+            fit.len(4.0),
+            ground,
+            egui::StrokeKind::Middle,
+        ));
+    } else {
         canvas.line_segment(
             [
                 pos2(rect.left() + 6.0, fit.floor_y),
@@ -174,26 +287,132 @@ fn paint_ground(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, rect: Rect, 
         let x = fit.at(Point(wall, 0.0)).x;
         canvas.line_segment([pos2(x, fit.floor_y), pos2(x, rect.top() + 6.0)], ground);
     }
+    if ill.from_above {
+        paint_equipment(canvas, fit, ill, palette);
+    }
+    let e = &ill.equipment;
+    if is_roller(e.diameter) && e.length <= 0.0 {
+        // The roller's length going away from the viewer, mostly hidden
+        // by the body: it says "cylinder", not "ball".
+        let r = fit.len(e.diameter / 2.0);
+        let front = fit.at(e.at);
+        let back = front + vec2(0.55, -0.5) * 2.0 * r;
+        capsule(canvas, front, back, 2.0 * r, equipment_side(palette));
+        canvas.add(Shape::circle_stroke(
+            back,
+            r * 0.96,
+            Stroke::new(r * 0.08, palette.equipment),
+        ));
+    }
 }
 
-/// The figure's far leg and arm, behind the tool.
+/// Whether a tool of this diameter (cm) is a roller rather than a ball.
+fn is_roller(diameter: f32) -> bool {
+    diameter >= 10.0
+}
+
+/// The figure's far leg and arm, behind the near side.
 fn paint_far_side(canvas: &mut Canvas, fit: &Fit, pose: &Pose, colour: Color32) {
     paint_leg(canvas, fit, pose.hip, &pose.far_leg, colour);
     paint_arm(canvas, fit, pose.shoulder, &pose.far_arm, colour);
 }
 
-/// The figure's head, torso, near leg and arm, and the target area (which
-/// moves with the body), in front of the tool.
+/// The figure's head (with the nose that shows where it faces), torso,
+/// near leg and arm, and the area worked (which moves with the body).
 fn paint_near_side(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: &Palette) {
     let pose = &ill.pose;
     let near = palette.figure;
     body_capsule(canvas, fit, pose.shoulder, pose.head, body::NECK, near);
-    canvas.circle_filled(fit.at(pose.head), fit.len(body::HEAD_RADIUS), near);
+    paint_head(canvas, fit, pose, near);
     body_capsule(canvas, fit, pose.shoulder, pose.hip, body::TORSO, near);
     paint_leg(canvas, fit, pose.hip, &pose.near_leg, near);
-    paint_arm(canvas, fit, pose.shoulder, &pose.near_arm, near);
+    // A thin gap around the near arm, so it shows where it lies over the
+    // body (arms hanging at a standing figure's side).
+    let gap = fit.len(1.2).max(1.0) * 2.0;
+    let arm = &pose.near_arm;
+    for (a, b, w) in [
+        (pose.shoulder, arm.elbow, body::UPPER_ARM),
+        (arm.elbow, arm.wrist, body::FOREARM),
+    ] {
+        capsule(
+            canvas,
+            fit.at(a),
+            fit.at(b),
+            fit.len(w) + gap,
+            palette.backdrop,
+        );
+    }
+    canvas.circle_filled(
+        fit.at(arm.wrist),
+        fit.len(body::HAND_RADIUS) + gap / 2.0,
+        palette.backdrop,
+    );
+    paint_arm(canvas, fit, pose.shoulder, arm, near);
+    paint_target(canvas, fit, ill, palette);
+}
+
+/// A round head with a nose on the side it faces.
+fn paint_head(canvas: &mut Canvas, fit: &Fit, pose: &Pose, colour: Color32) {
+    let centre = fit.at(pose.head);
+    let r = fit.len(body::HEAD_RADIUS);
+    canvas.circle_filled(centre, r, colour);
+    let dir = screen_dir(pose.facing);
+    if dir == Vec2::ZERO {
+        return;
+    }
+    let tip = centre + dir * r * 1.42;
+    let side = |angle: f32| centre + Vec2::angled(dir.angle() + angle) * r * 0.92;
+    canvas.add(Shape::convex_polygon(
+        vec![side(-0.62), tip, side(0.62)],
+        colour,
+        Stroke::NONE,
+    ));
+}
+
+/// Which way, on screen, the area worked faces: from the middle of the
+/// body part toward the tool.
+fn target_normal(fit: &Fit, ill: &Illustration) -> Vec2 {
     let t = &ill.target;
-    body_capsule(canvas, fit, t.from, t.to, t.width, palette.target);
+    let (a, b) = (fit.at(t.from), fit.at(t.to));
+    let along = b - a;
+    let n = if along.length() > 0.0 {
+        along.normalized().rot90()
+    } else {
+        Vec2::Y
+    };
+    let to_tool = fit.at(ill.equipment.at) - a;
+    if n.dot(to_tool) < 0.0 { -n } else { n }
+}
+
+/// The area worked: a band along the face of the body part that the tool
+/// presses, not the whole limb.
+fn paint_target(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: &Palette) {
+    let t = &ill.target;
+    let n = target_normal(fit, ill);
+    let w = fit.len(t.width);
+    let shift = n * w * 0.27;
+    capsule(
+        canvas,
+        fit.at(t.from) + shift,
+        fit.at(t.to) + shift,
+        w * 0.52,
+        palette.target,
+    );
+}
+
+/// Where the tool presses the area worked: on the body's surface, at the
+/// point of the band nearest the tool.
+fn contact_spot(fit: &Fit, ill: &Illustration) -> Pos2 {
+    let t = &ill.target;
+    let (a, b) = (fit.at(t.from), fit.at(t.to));
+    let c = fit.at(ill.equipment.at);
+    let ab = b - a;
+    let k = if ab.length_sq() > 0.0 {
+        ((c - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    a + ab * k + target_normal(fit, ill) * fit.len(t.width) * 0.4
 }
 
 /// A leg from the hip: thigh, shin and foot.
@@ -222,8 +441,9 @@ fn body_capsule(
     capsule(canvas, fit.at(a), fit.at(b), fit.len(width_cm), colour);
 }
 
-/// Draws `ill` filling `rect` as well as it fits, centred. `owner` names the
-/// picture (the exercise's id): it is drawn once into a texture and kept.
+/// Draws `ill` filling `rect` as well as it fits, centred, with its
+/// rolling arrow. `owner` names the picture (the exercise's id): it is
+/// drawn once into a texture and kept.
 pub fn paint(
     painter: &egui::Painter,
     rect: Rect,
@@ -231,12 +451,27 @@ pub fn paint(
     ill: &Illustration,
     palette: &Palette,
 ) {
-    let key = key(owner, "whole", palette);
+    paint_marked(painter, rect, owner, ill, palette, Motion::Roll);
+}
+
+/// Draws `ill` like [`paint`], with the mark of `motion`: the rolling
+/// arrow, or the spot to stay on or to work around.
+pub fn paint_marked(
+    painter: &egui::Painter,
+    rect: Rect,
+    owner: &str,
+    ill: &Illustration,
+    palette: &Palette,
+    motion: Motion,
+) {
+    let whole = match motion {
+        Motion::Roll => "whole",
+        Motion::Hold => "whole, hold",
+        Motion::WorkAround => "whole, around",
+    };
+    let key = key(owner, whole, palette);
     let texture = picture_cache::texture(painter.ctx(), key, rect, || {
-        Part::ALL
-            .iter()
-            .flat_map(|&part| part_shapes(ill, rect, palette, part))
-            .collect()
+        shapes(ill, rect, palette, motion)
     });
     if let Some(texture) = texture {
         picture_cache::draw(
@@ -268,66 +503,286 @@ fn path_unit(ill: &Illustration) -> Vec2 {
     }
 }
 
+/// The roller or ball, drawn over the area it presses.
 fn paint_equipment(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: &Palette) {
     let e = &ill.equipment;
     let centre = fit.at(e.at);
     let r = fit.len(e.diameter / 2.0);
     if e.length > 0.0 {
-        // A roller lying along the view: a long rounded bar.
-        let half = vec2(fit.len(e.length / 2.0 - e.diameter / 2.0).max(0.0), 0.0);
-        capsule(
-            canvas,
-            centre - half,
-            centre + half,
-            2.0 * r,
-            palette.equipment,
-        );
-        return;
-    }
-    canvas.circle_filled(centre, r, palette.equipment);
-    if e.diameter >= 10.0 {
-        // A roller seen end-on: a hollow core.
-        canvas.circle_filled(centre, r * 0.38, palette.equipment_inner);
+        paint_long_roller(canvas, centre, r, fit.len(e.length), palette);
+    } else if is_roller(e.diameter) {
+        // The end of the roller: a rim and a hollow core.
+        canvas.circle_filled(centre, r, palette.equipment);
+        canvas.add(Shape::circle_stroke(
+            centre,
+            r * 0.8,
+            Stroke::new(r * 0.07, equipment_side(palette)),
+        ));
+        canvas.circle_filled(centre, r * 0.36, palette.equipment_inner);
     } else {
-        // A ball: a small shine.
-        canvas.circle_filled(
-            centre + vec2(-r * 0.3, -r * 0.3),
-            r * 0.28,
-            palette.equipment_inner,
-        );
+        let r = r.max(MIN_BALL_POINTS / 2.0);
+        let on_floor = !ill.from_above && e.at.1 - e.diameter / 2.0 < 1.0;
+        // Kept on the floor when drawn larger than true size.
+        let centre = if on_floor {
+            pos2(centre.x, fit.floor_y - r)
+        } else {
+            centre
+        };
+        paint_ball(canvas, centre, r, palette);
     }
 }
 
-fn paint_arrow(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: &Palette) {
-    let a = fit.at(ill.path.from);
-    let b = fit.at(ill.path.to);
+/// A ball: a sphere with its shadowed side and a shine.
+fn paint_ball(canvas: &mut Canvas, centre: Pos2, r: f32, palette: &Palette) {
+    canvas.circle_filled(centre, r, equipment_side(palette));
+    canvas.circle_filled(centre + vec2(-r, -r) * 0.12, r * 0.86, palette.equipment);
+    canvas.circle_filled(
+        centre + vec2(-r * 0.34, -r * 0.34),
+        r * 0.24,
+        palette.equipment_inner,
+    );
+}
+
+/// A roller lying along the view (seen from above): its long side with
+/// a shine along it, and one end showing as an ellipse with its core.
+fn paint_long_roller(canvas: &mut Canvas, centre: Pos2, r: f32, length: f32, palette: &Palette) {
+    let half = vec2((length / 2.0 - r * 0.5).max(0.0), 0.0);
+    let (left, right) = (centre - half, centre + half);
+    canvas.add(Shape::rect_filled(
+        Rect::from_min_max(left - vec2(0.0, r), right + vec2(0.0, r)),
+        0.0,
+        palette.equipment,
+    ));
+    canvas.add(Shape::ellipse_filled(
+        left,
+        vec2(r * 0.45, r),
+        palette.equipment,
+    ));
+    canvas.line_segment(
+        [
+            left + vec2(r * 0.2, -r * 0.5),
+            right - vec2(r * 0.4, r * 0.5),
+        ],
+        Stroke::new(r * 0.22, palette.equipment_inner),
+    );
+    canvas.add(Shape::ellipse_filled(
+        right,
+        vec2(r * 0.45, r),
+        equipment_side(palette),
+    ));
+    canvas.add(Shape::ellipse_filled(
+        right,
+        vec2(r * 0.17, r * 0.38),
+        palette.equipment_inner,
+    ));
+}
+
+/// The rolling path: an arrow with a head at the end (and at the start
+/// when it goes both ways).
+fn paint_arrow(canvas: &mut Canvas, fit: &Fit, path: &RollArrow, palette: &Palette) {
+    let width = fit.len(2.4).max(2.0);
+    arrow(
+        canvas,
+        fit.at(path.from),
+        fit.at(path.to),
+        width,
+        path.both_ways,
+        palette.path,
+    );
+}
+
+/// An arrow from `a` to `b`, `width` thick.
+fn arrow(canvas: &mut Canvas, a: Pos2, b: Pos2, width: f32, both_ways: bool, colour: Color32) {
     let d = b - a;
     if d.length() < 1.0 {
         return;
     }
     let dir = d.normalized();
-    let width = fit.len(2.4).max(2.0);
     let head_len = (width * 3.2).max(8.0);
     let head_half = head_len * 0.62;
-    let start = if ill.path.both_ways {
+    let start = if both_ways {
         a + dir * head_len * 0.8
     } else {
         a
     };
     let end = b - dir * head_len * 0.8;
-    canvas.line_segment([start, end], Stroke::new(width, palette.path));
+    canvas.line_segment([start, end], Stroke::new(width, colour));
     let head = |tip: Pos2, dir: Vec2| {
         let base = tip - dir * head_len;
         let side = dir.rot90() * head_half;
-        Shape::convex_polygon(
-            vec![tip, base + side, base - side],
-            palette.path,
-            Stroke::NONE,
-        )
+        Shape::convex_polygon(vec![tip, base + side, base - side], colour, Stroke::NONE)
     };
     canvas.add(head(b, dir));
-    if ill.path.both_ways {
+    if both_ways {
         canvas.add(head(a, -dir));
+    }
+}
+
+/// The spot under the tool, marked by a pin standing on the body over it
+/// (so the tool stays in view). A hold: "stay here", a filled pin. Too
+/// sore to hold: the pin left hollow, with small strokes either side of it
+/// along the roll path.
+fn paint_spot(
+    canvas: &mut Canvas,
+    fit: &Fit,
+    ill: &Illustration,
+    palette: &Palette,
+    motion: Motion,
+) {
+    let n = target_normal(fit, ill);
+    // From the spot, across the body part to its other face.
+    let tip = contact_spot(fit, ill) - n * fit.len(ill.target.width) * 0.8;
+    let r = fit.len(4.5).max(7.0);
+    let centre = tip - n * r * 2.3;
+    let width = (r * 0.3).max(2.0);
+    // The pin's point: from the tip to the far side of its round head.
+    let up = -n;
+    let reach = (r / (r * 2.3)).asin();
+    let mut point = vec![tip];
+    let steps = 10;
+    for i in 0..=steps {
+        let ang = -std::f32::consts::FRAC_PI_2 - reach
+            + (std::f32::consts::PI + 2.0 * reach) * i as f32 / steps as f32;
+        let dir = Vec2::angled(up.angle() + std::f32::consts::PI + ang);
+        point.push(centre + dir * r);
+    }
+    canvas.add(Shape::convex_polygon(
+        point.clone(),
+        palette.backdrop,
+        Stroke::new(width * 1.6, palette.backdrop),
+    ));
+    canvas.add(Shape::convex_polygon(point, palette.path, Stroke::NONE));
+    canvas.circle_filled(centre, r, palette.path);
+    if motion == Motion::Hold {
+        canvas.circle_filled(centre, r * 0.38, palette.backdrop);
+        return;
+    }
+    canvas.circle_filled(centre, r - width, palette.backdrop);
+    canvas.add(Shape::circle_stroke(
+        centre,
+        r - width / 2.0,
+        Stroke::new(width, palette.path),
+    ));
+    let u = path_unit(ill);
+    let u = vec2(u.x, -u.y);
+    for side in [-1.0, 1.0] {
+        let mid = centre + u * side * r * 2.8;
+        let half = u * r * 1.1;
+        arrow(canvas, mid - half, mid + half, width, true, palette.path);
+    }
+}
+
+/// Body sizes of the inset's trunk, in centimetres.
+mod trunk {
+    pub const NECK_TOP: f32 = 60.0;
+    pub const HEAD: f32 = 71.0;
+    pub const HEAD_RADIUS: f32 = 10.0;
+    pub const WAIST_HALF: f32 = 15.0;
+}
+
+/// The small back or front view: the trunk, the spine marked on a back
+/// view, the ball (or two) with the area worked around it, and the ball's
+/// path when it moves across the view.
+fn paint_inset(
+    canvas: &mut Canvas,
+    area: Rect,
+    inset: &Inset,
+    diameter: f32,
+    palette: &Palette,
+    motion: Motion,
+) {
+    canvas.add(Shape::rect_filled(
+        area,
+        area.width() * 0.08,
+        palette.backdrop,
+    ));
+    canvas.add(Shape::rect_stroke(
+        area,
+        area.width() * 0.08,
+        Stroke::new(1.5, palette.ground),
+        egui::StrokeKind::Inside,
+    ));
+    let half = Inset::HALF_WIDTH;
+    let fit = Fit::into(
+        area.shrink(area.width() * 0.06),
+        -half - 9.0,
+        half + 9.0,
+        -4.0,
+        trunk::HEAD + trunk::HEAD_RADIUS + 3.0,
+    );
+    let figure = palette.figure;
+    let shoulders = Inset::SHOULDERS;
+    // Arms hanging at the sides, then the trunk over them.
+    for side in [-1.0, 1.0] {
+        let top = Point(side * (half - 2.0), shoulders - 4.0);
+        let elbow = Point(side * (half + 2.0), shoulders - 26.0);
+        body_capsule(canvas, &fit, top, elbow, body::UPPER_ARM, figure);
+        body_capsule(
+            canvas,
+            &fit,
+            elbow,
+            Point(side * (half + 3.0), 2.0),
+            body::FOREARM,
+            figure,
+        );
+    }
+    let trunk_shape = vec![
+        fit.at(Point(-trunk::WAIST_HALF, 0.0)),
+        fit.at(Point(trunk::WAIST_HALF, 0.0)),
+        fit.at(Point(half, shoulders - 6.0)),
+        fit.at(Point(half - 3.0, shoulders)),
+        fit.at(Point(-half + 3.0, shoulders)),
+        fit.at(Point(-half, shoulders - 6.0)),
+    ];
+    canvas.add(Shape::convex_polygon(trunk_shape, figure, Stroke::NONE));
+    body_capsule(
+        canvas,
+        &fit,
+        Point(-half + 3.0, shoulders - 3.0),
+        Point(half - 3.0, shoulders - 3.0),
+        7.0,
+        figure,
+    );
+    body_capsule(
+        canvas,
+        &fit,
+        Point(0.0, shoulders),
+        Point(0.0, trunk::NECK_TOP),
+        body::NECK,
+        figure,
+    );
+    canvas.circle_filled(
+        fit.at(Point(0.0, trunk::HEAD)),
+        fit.len(trunk::HEAD_RADIUS),
+        figure,
+    );
+    if inset.view == InsetView::Back {
+        // The spine: a row of bumps down the middle, where no ball goes.
+        let mut y = 3.0;
+        while y < trunk::NECK_TOP {
+            canvas.circle_filled(
+                fit.at(Point(0.0, y)),
+                fit.len(Inset::SPINE_HALF_WIDTH).max(1.2),
+                palette.backdrop,
+            );
+            y += 5.5;
+        }
+    }
+    let r = fit.len(diameter / 2.0).max(MIN_BALL_POINTS / 2.0 * 0.8);
+    let balls: &[f32] = if inset.both_sides {
+        &[1.0, -1.0]
+    } else {
+        &[1.0]
+    };
+    for &side in balls {
+        let at = Point(inset.ball.0 * side, inset.ball.1);
+        canvas.circle_filled(fit.at(at), r * 2.3, palette.target);
+        paint_ball(canvas, fit.at(at), r, palette);
+    }
+    if let Some(path) = inset.path.as_ref().filter(|_| motion == Motion::Roll) {
+        let width = fit.len(2.4).max(2.5);
+        let (a, b) = (fit.at(path.from), fit.at(path.to));
+        arrow(canvas, a, b, width, path.both_ways, palette.path);
     }
 }
 
@@ -380,13 +835,13 @@ pub fn show(
     response
 }
 
-/// Draws `ill` with the rolling animated: at `stroke` (0 to 1 along the
-/// stroke, back and forth) the body slides over the tool and a marker
-/// glides along the roll path, ringed in `halo` (the colour behind the
-/// picture). `None` draws it at rest. Without `slide` ("Reduce motion")
-/// the body stays where it is and only the marker moves. Each part is drawn
-/// once into a texture; a frame only moves them.
-#[allow(clippy::too_many_arguments)]
+/// Draws `ill` with the mark of `motion`, and the rolling animated: at
+/// `stroke` (0 to 1 along the stroke, back and forth) the body slides over
+/// the tool and a marker glides along the roll path, ringed in `halo` (the
+/// colour behind the picture). `None` draws it at rest. Without `slide`
+/// ("Reduce motion") the body stays where it is and only the marker moves.
+/// Each part is drawn once into a texture; a frame only moves them.
+#[allow(clippy::too_many_arguments)] // one picture, its place and its moment
 pub fn paint_animated(
     painter: &egui::Painter,
     rect: Rect,
@@ -394,11 +849,12 @@ pub fn paint_animated(
     ill: &Illustration,
     palette: &Palette,
     halo: Color32,
+    motion: Motion,
     stroke: Option<f32>,
     slide: bool,
 ) {
-    let Some(position) = stroke else {
-        paint(painter, rect, owner, ill, palette);
+    let Some(position) = stroke.filter(|_| motion == Motion::Roll) else {
+        paint_marked(painter, rect, owner, ill, palette, motion);
         return;
     };
     let fit = Fit::new(ill, rect);
@@ -422,9 +878,9 @@ pub fn paint_animated(
         } else {
             rect
         };
-        let key = key(owner, part.name(), palette);
+        let key = key(owner, part.name(motion), palette);
         let texture = picture_cache::texture(painter.ctx(), key, area, || {
-            part_shapes(ill, rect, palette, part)
+            part_shapes(ill, rect, palette, part, motion)
         });
         if let Some(texture) = texture {
             let offset = if part.moves() && slide {
@@ -435,9 +891,86 @@ pub fn paint_animated(
             picture_cache::draw(&clipped, &texture, offset);
         }
     }
+    if path.length() < 1.0 {
+        return;
+    }
     let from = ill.path.from;
     let marker = Point(from.0 + path.x * position, from.1 + path.y * position);
     let r = fit.len(3.2).max(5.0);
     clipped.circle_filled(fit.at(marker), r, halo);
     clipped.circle_filled(fit.at(marker), r * 0.72, palette.path);
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // test code: a panic is a failed test
+
+    use super::*;
+    use crate::catalog::Catalog;
+
+    /// Whether `shapes` hold an arrow: a line or a triangular head in the
+    /// rolling path's colour.
+    fn has_arrow(shapes: &[Shape]) -> bool {
+        let colour = Palette::for_dark_mode(false).path;
+        shapes.iter().any(|s| match s {
+            Shape::LineSegment { stroke, .. } => stroke.color == colour,
+            Shape::Path(p) => p.points.len() == 3 && p.fill == colour,
+            _ => false,
+        })
+    }
+
+    fn picture(id: &str, motion: Motion) -> Vec<Shape> {
+        let catalog = Catalog::builtin().unwrap();
+        let ill = &catalog.get(id).unwrap().illustration;
+        let rect = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 300.0));
+        shapes(ill, rect, &Palette::for_dark_mode(false), motion)
+    }
+
+    #[test]
+    fn a_hold_shows_the_spot_and_no_rolling_arrow() {
+        let catalog = Catalog::builtin().unwrap();
+        for e in catalog.exercises() {
+            assert!(
+                has_arrow(&picture(&e.id, Motion::Roll)),
+                "{}: rolling",
+                e.id
+            );
+            let hold = picture(&e.id, Motion::Hold);
+            assert!(!has_arrow(&hold), "{}: a hold draws no rolling arrow", e.id);
+            let path = Palette::for_dark_mode(false).path;
+            assert!(
+                hold.iter()
+                    .any(|s| matches!(s, Shape::Circle(c) if c.fill == path)),
+                "{}: a hold marks the spot",
+                e.id
+            );
+        }
+    }
+
+    #[test]
+    fn working_around_shows_small_strokes_either_side_of_the_spot() {
+        let catalog = Catalog::builtin().unwrap();
+        let ill = &catalog.get("quads").unwrap().illustration;
+        let rect = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 300.0));
+        let palette = Palette::for_dark_mode(false);
+        let around = part_shapes(ill, rect, &palette, Part::Path, Motion::WorkAround);
+        let heads = around
+            .iter()
+            .filter(|s| matches!(s, Shape::Path(p) if p.points.len() == 3))
+            .count();
+        assert_eq!(heads, 4, "two small both-way strokes");
+        assert!(
+            around
+                .iter()
+                .any(|s| matches!(s, Shape::Circle(c) if c.stroke.color == palette.path)),
+            "a ring on the spot"
+        );
+    }
+
+    #[test]
+    fn the_tool_is_drawn_over_the_area_worked() {
+        let tool = Part::ALL.iter().position(|&p| p == Part::Tool);
+        let target = Part::ALL.iter().position(|&p| p == Part::NearSide);
+        assert!(tool > target);
+    }
 }
