@@ -37,11 +37,13 @@ pub enum Event {
 }
 
 impl Coach {
-    /// A coach speaking through `voice`, as `settings` ask.
+    /// A coach speaking through `voice`, as `settings` ask. It does not warm
+    /// the engine up at start: a warmed engine holds a sound stream open,
+    /// which keeps the sound device awake while the library sits at rest.
     pub fn new(voice: Voice, settings: &Settings) -> Coach {
         let mut coach = Coach {
             voice,
-            on: false,
+            on: settings.voice.on && !settings.muted,
             said_to: None,
             pending: None,
         };
