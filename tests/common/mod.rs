@@ -41,14 +41,25 @@ pub fn start_playing(
     dir: &Path,
     routine: &str,
 ) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
+    play(dir, routine, |_| {})
+}
+
+/// Starts the app straight into the built-in `routine` with a clock moved
+/// by hand, and the options `tweak` makes.
+fn play(
+    dir: &Path,
+    routine: &str,
+    tweak: impl FnOnce(&mut StartOptions),
+) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
     let (clock, time) = rollcoach::ui::Clock::manual();
     let routine = Catalog::builtin().unwrap().routine(routine).cloned();
     assert!(routine.is_some(), "a built-in routine");
-    let options = StartOptions {
+    let mut options = StartOptions {
         clock: Some(clock),
         start_routine: routine,
         ..options(dir)
     };
+    tweak(&mut options);
     (launch(SIZE, egui::Theme::Light, options), time)
 }
 
@@ -202,17 +213,9 @@ pub fn start_voiced(
     rollcoach::ui::ManualTime,
     rollcoach::voice::Recording,
 ) {
-    let (clock, time) = rollcoach::ui::Clock::manual();
     let (recording, voice) = recorded_voice();
-    let routine = Catalog::builtin().unwrap().routine(routine).cloned();
-    assert!(routine.is_some(), "a built-in routine");
-    let options = StartOptions {
-        clock: Some(clock),
-        start_routine: routine,
-        voice: Some(voice),
-        ..options(dir)
-    };
-    (launch(SIZE, egui::Theme::Light, options), time, recording)
+    let (harness, time) = play(dir, routine, |o| o.voice = Some(voice));
+    (harness, time, recording)
 }
 
 /// A voice that records what the app asks it to say, and the maker that
@@ -237,14 +240,5 @@ pub fn start_drawn_by(
     routine: &str,
     renderer: &str,
 ) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
-    let (clock, time) = rollcoach::ui::Clock::manual();
-    let routine = Catalog::builtin().unwrap().routine(routine).cloned();
-    assert!(routine.is_some(), "a built-in routine");
-    let options = StartOptions {
-        clock: Some(clock),
-        start_routine: routine,
-        renderer: Some(renderer.to_owned()),
-        ..options(dir)
-    };
-    (launch(SIZE, egui::Theme::Light, options), time)
+    play(dir, routine, |o| o.renderer = Some(renderer.to_owned()))
 }
