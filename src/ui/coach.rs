@@ -38,8 +38,9 @@ pub enum Event {
 
 impl Coach {
     /// A coach speaking through `voice`, as `settings` ask. It does not warm
-    /// the engine up at start: a warmed engine holds a sound stream open,
-    /// which keeps the sound device awake while the library sits at rest.
+    /// the engine up at start: a running engine may hold a sound stream
+    /// open, which keeps the sound device awake while the library sits at
+    /// rest; it is started when a routine starts.
     pub fn new(voice: Voice, settings: &Settings) -> Coach {
         let mut coach = Coach {
             voice,
@@ -80,8 +81,13 @@ impl Coach {
         settings.voice.on && !self.voice.status().is_missing()
     }
 
-    /// A routine starts (from its beginning).
+    /// A routine starts (from its beginning): the engine is started now if
+    /// it is not running, and kept open until the routine ends.
     pub fn started(&mut self) {
+        self.voice.hold(true);
+        if self.on {
+            self.voice.warm_up();
+        }
         self.voice.hush();
         self.said_to = Some(Duration::ZERO);
         self.pending = None;
@@ -130,6 +136,8 @@ impl Coach {
         let tally = session.tally(now);
         self.said_to = None;
         self.voice.hush();
+        // Closed once the last words are said and it has been idle a while.
+        self.voice.hold(false);
         if !self.on {
             return;
         }
@@ -152,6 +160,12 @@ impl Coach {
             self.voice.say(&words);
         }
         None
+    }
+
+    /// Asks the engine for its voices (starting it if need be), for the
+    /// choice in Settings; they come into [`Coach::status`].
+    pub fn list_voices(&mut self) {
+        self.voice.list_voices();
     }
 
     /// Says a sample line, to try the voice from Settings.

@@ -32,6 +32,17 @@
 //! Once warmed up, the sound starts about 10 ms after [`Voice::say`]
 //! (20 ms for the first line of a fresh connection); starting the daemon
 //! takes about 0.4 s, which [`Voice::warm_up`] pays in advance.
+//!
+//! # Awake only while needed
+//!
+//! Speech-dispatcher's voice module keeps a sound stream open from the
+//! moment the daemon starts, which keeps the sound device (and the sound
+//! server's mixing) awake. So the daemon is not started with the app: a
+//! daemon already running is used, one that is not is started when there is
+//! something to say (a routine starts, "Try the voice", the list of voices
+//! in Settings). The connection is closed once nothing was asked of it for
+//! 20 s and no routine holds it; a daemon the app started then ends by
+//! itself, as speech-dispatcher does when its last client leaves.
 
 mod recording;
 mod worker;
@@ -198,25 +209,43 @@ impl Direct {
 }
 
 impl Voice {
-    /// Opens the platform's speech engine on a thread of its own. Returns at
-    /// once, with the status [`VoiceStatus::Starting`]; lines said before
-    /// the engine is ready are kept (the last one) and said when it is.
+    /// The platform's speech engine, driven from a thread of its own.
+    /// Returns at once, with the status [`VoiceStatus::Starting`]; lines
+    /// said before the engine is ready are kept (the last one) and said when
+    /// it is. An engine that is not running is not started until something
+    /// is to be said, and it is let go again once idle (see [`Voice::hold`]).
     pub fn start(options: VoiceOptions) -> Voice {
-        Voice::on_thread(move || open(&options))
+        let voice = Voice::on_thread(open);
+        voice.configure(options);
+        voice
     }
 
-    /// A voice whose engine `open` makes on a thread of its own.
+    /// A voice whose engine `open` makes on a thread of its own, each time
+    /// it is needed.
     fn on_thread<E, F>(open: F) -> Voice
     where
         E: worker::Engine + ?Sized,
-        F: FnOnce() -> Result<Box<E>, VoiceStatus> + Send + 'static,
+        F: FnMut(&VoiceOptions, worker::Reach) -> Result<Box<E>, worker::NotOpened>
+            + Send
+            + 'static,
+    {
+        Voice::on_thread_timed(open, worker::Timing::default())
+    }
+
+    /// [`Voice::on_thread`], waiting as `timing` says.
+    fn on_thread_timed<E, F>(open: F, timing: worker::Timing) -> Voice
+    where
+        E: worker::Engine + ?Sized,
+        F: FnMut(&VoiceOptions, worker::Reach) -> Result<Box<E>, worker::NotOpened>
+            + Send
+            + 'static,
     {
         let status = Arc::new(Mutex::new(VoiceStatus::Starting));
         let (commands, received) = mpsc::channel();
         let kept = Arc::clone(&status);
         let spawned = std::thread::Builder::new()
             .name("voice".into())
-            .spawn(move || worker::run(open, received, kept));
+            .spawn(move || worker::run(open, timing, received, kept));
         if let Err(err) = spawned {
             let message = format!(
                 "Spoken coaching could not start (no thread for it: {err}), so routines use \
@@ -271,6 +300,19 @@ impl Voice {
         self.send(Command::WarmUp);
     }
 
+    /// Lists the engine's voices into the status, starting the engine if
+    /// need be (for the choice of voice in Settings).
+    pub fn list_voices(&self) {
+        self.send(Command::ListVoices);
+    }
+
+    /// `true` while a routine plays: the engine stays open between its
+    /// lines. `false` lets it close once idle, so a sound stream it holds
+    /// does not keep the sound device awake.
+    pub fn hold(&self, held: bool) {
+        self.send(Command::Hold(held));
+    }
+
     /// The latest known status.
     pub fn status(&self) -> VoiceStatus {
         match &self.inner {
@@ -290,6 +332,8 @@ impl Voice {
                     Command::Hush => direct.run(|s| s.stop()),
                     Command::Configure(options) => direct.run(|s| s.configure(&options)),
                     Command::WarmUp => direct.run(|s| s.warm_up()),
+                    // Always open: nothing to list again or to hold.
+                    Command::ListVoices | Command::Hold(_) => {}
                 }
             }
             // A worker that has ended (no engine) takes nothing: fine.
@@ -322,24 +366,30 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Opens this platform's engine (on the voice's thread).
-fn open(options: &VoiceOptions) -> Result<Box<dyn worker::Engine>, VoiceStatus> {
+/// Opens this platform's engine (on the voice's thread), as far as `reach`
+/// allows.
+fn open(
+    options: &VoiceOptions,
+    reach: worker::Reach,
+) -> Result<Box<dyn worker::Engine>, worker::NotOpened> {
     #[cfg(target_os = "linux")]
     {
-        let speaker = ssip::Ssip::open(options)?;
+        let speaker = ssip::Ssip::open(options, reach)?;
         Ok(Box::new(speaker))
     }
     #[cfg(any(target_os = "macos", windows))]
     {
-        let speaker = native::Native::open(options)?;
+        // The system's synthesizer is always there to open.
+        let _ = reach;
+        let speaker = native::Native::open(options).map_err(worker::NotOpened::Status)?;
         Ok(Box::new(speaker))
     }
     #[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
     {
-        let _ = options;
-        Err(VoiceStatus::Unavailable(
+        let _ = (options, reach);
+        Err(worker::NotOpened::Status(VoiceStatus::Unavailable(
             "Spoken coaching is not available on this system, so routines use tones only."
                 .to_owned(),
-        ))
+        )))
     }
 }

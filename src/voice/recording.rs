@@ -26,10 +26,15 @@ impl Recording {
     /// [`Voice::with_speaker`](super::Voice::with_speaker)).
     pub fn new() -> (Recording, Box<dyn Speaker>) {
         let recording = Recording::default();
-        let speaker = RecordingSpeaker {
-            recording: recording.clone(),
-        };
-        (recording, Box::new(speaker))
+        let speaker = recording.speaker();
+        (recording, speaker)
+    }
+
+    /// Another speaker that writes to this record.
+    pub fn speaker(&self) -> Box<dyn Speaker> {
+        Box::new(RecordingSpeaker {
+            recording: self.clone(),
+        })
     }
 
     /// The lines said, in order.

@@ -25,6 +25,12 @@ use super::{Command, Commands, StartOptions, frame_cost, theme};
 use crate::audio::Audio;
 use crate::catalog::Catalog;
 use crate::store::{DataDir, RoutineFiles};
+use crate::voice::VoiceStatus;
+
+/// How often Settings looks for the engine's voices while they come in, and
+/// for how long.
+const VOICES_COME_IN: Duration = Duration::from_millis(250);
+const VOICES_AWAITED: Duration = Duration::from_secs(5);
 
 /// The Rollcoach application: its state, and the resources that serve it.
 pub struct RollcoachApp {
@@ -35,6 +41,8 @@ pub struct RollcoachApp {
     coach: Coach,
     /// Whether a missing speech engine was told (or is not to be).
     voice_told: bool,
+    /// When Settings asked the engine for its voices, if it did.
+    voices_asked: Option<Duration>,
     clock: Clock,
     /// The folder of the user's routines; `None` without a data folder.
     routine_files: Option<RoutineFiles>,
@@ -101,6 +109,7 @@ impl RollcoachApp {
             audio,
             coach,
             voice_told,
+            voices_asked: None,
             clock: options.clock.unwrap_or_else(Clock::system),
             routine_files,
             saver: SettingsSaver::new(store),
@@ -205,15 +214,33 @@ impl RollcoachApp {
 
 impl RollcoachApp {
     /// Keeps the settings screen's view of the speech engine up to date,
-    /// and says once when there is none while the voice is on.
-    fn watch_voice(&mut self) {
+    /// and says once when there is none while the voice is on. The engine's
+    /// voices are asked for when Settings first shows with the voice on (an
+    /// engine not running is not started before then).
+    fn watch_voice(&mut self, ctx: &egui::Context) {
         let status = self.coach.status();
         if status != self.state.voice {
             self.state.voice = status.clone();
         }
+        let unlisted = matches!(&status, VoiceStatus::Ready { voices } if voices.is_empty());
+        let now = self.clock.now();
+        if unlisted && self.state.settings.voice.on && self.state.screen == Screen::Settings {
+            match self.voices_asked {
+                None => {
+                    self.coach.list_voices();
+                    self.voices_asked = Some(now);
+                    ctx.request_repaint_after(VOICES_COME_IN);
+                }
+                // The list comes from the voice's thread, which cannot
+                // wake the window: looked for a few times.
+                Some(asked) if now.saturating_sub(asked) < VOICES_AWAITED => {
+                    ctx.request_repaint_after(VOICES_COME_IN);
+                }
+                Some(_) => {}
+            }
+        }
         let missing = match &status {
-            crate::voice::VoiceStatus::Unavailable(why)
-            | crate::voice::VoiceStatus::Failed(why) => Some(why),
+            VoiceStatus::Unavailable(why) | VoiceStatus::Failed(why) => Some(why),
             _ => None,
         };
         if let Some(why) = missing.filter(|_| !self.voice_told && self.state.settings.voice.on) {
@@ -280,7 +307,7 @@ impl eframe::App for RollcoachApp {
         self.save_settings_when_settled(ctx);
         self.keep_time(ctx);
         self.keep_screen_awake(ctx);
-        self.watch_voice();
+        self.watch_voice(ctx);
         if self.audio.take_device_lost() {
             self.state.no_sound = true;
             self.state.notices.push(Notice::plain(

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use super::worker::{NotOpened, Reach};
 use super::{NO_ENGINE, NO_VOICE, Speaker, VoiceOptions, VoiceStatus, WOULD_NOT_START};
 use wire::{Wire, WireError};
 
@@ -110,14 +111,31 @@ pub(super) struct Ssip {
 }
 
 impl Ssip {
-    /// Opens this session's daemon, starting it if need be.
-    pub fn open(options: &VoiceOptions) -> Result<Ssip, VoiceStatus> {
-        Ssip::open_at(Place::from_env()?, options)
+    /// Opens this session's daemon, starting it if need be and `reach`
+    /// allows.
+    pub fn open(options: &VoiceOptions, reach: Reach) -> Result<Ssip, NotOpened> {
+        let place = Place::from_env().map_err(NotOpened::Status)?;
+        Ssip::open_at(place, options, reach)
     }
 
-    /// Opens the daemon at `place`, starting it if need be.
-    pub fn open_at(place: Place, options: &VoiceOptions) -> Result<Ssip, VoiceStatus> {
-        let wire = connect(&place)?;
+    /// Opens the daemon at `place`, starting it if need be and `reach`
+    /// allows: [`NotOpened::Asleep`] when it is installed but not running,
+    /// and not to be started.
+    pub fn open_at(place: Place, options: &VoiceOptions, reach: Reach) -> Result<Ssip, NotOpened> {
+        let wire = match reach {
+            Reach::StartIt => connect(&place).map_err(NotOpened::Status)?,
+            Reach::IfRunning => match Wire::connect(&place.socket, place.timeout) {
+                Ok(wire) => wire,
+                Err(_) if place.spawn.as_deref().is_some_and(on_path) => {
+                    return Err(NotOpened::Asleep);
+                }
+                Err(_) => {
+                    return Err(NotOpened::Status(VoiceStatus::Unavailable(
+                        NO_ENGINE.to_owned(),
+                    )));
+                }
+            },
+        };
         let mut ssip = Ssip {
             place,
             wire: None,
@@ -126,7 +144,7 @@ impl Ssip {
             lost: String::new(),
             tried: None,
         };
-        ssip.greet(wire)?;
+        ssip.greet(wire).map_err(NotOpened::Status)?;
         Ok(ssip)
     }
 
@@ -318,6 +336,18 @@ fn describe(status: &VoiceStatus) -> String {
         VoiceStatus::Unavailable(m) | VoiceStatus::Failed(m) => m.clone(),
         VoiceStatus::Starting | VoiceStatus::Ready { .. } => String::new(),
     }
+}
+
+/// Whether `program` is one that can be run: a path to a file, or a file
+/// in one of `$PATH`'s folders.
+fn on_path(program: &OsStr) -> bool {
+    let is_file = |path: &Path| path.is_file();
+    let program = Path::new(program);
+    if program.components().count() > 1 {
+        return is_file(program);
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|dirs| std::env::split_paths(&dirs).any(|dir| is_file(&dir.join(program))))
 }
 
 /// Connects to the daemon, starting it first if nobody answers.

@@ -20,22 +20,23 @@ const GREETING: [&str; 7] = [
 ];
 
 fn open(fake: &Fake) -> Ssip {
-    let ssip = Ssip::open_at(fake.place(), &VoiceOptions::default()).unwrap();
+    let ssip = Ssip::open_at(fake.place(), &VoiceOptions::default(), Reach::StartIt).unwrap();
     fake.take();
     ssip
 }
 
-fn status_of<T>(opened: Result<T, VoiceStatus>) -> VoiceStatus {
+fn status_of<T>(opened: Result<T, NotOpened>) -> VoiceStatus {
     match opened {
         Ok(_) => panic!("opened"),
-        Err(status) => status,
+        Err(NotOpened::Asleep) => panic!("asleep"),
+        Err(NotOpened::Status(status)) => status,
     }
 }
 
 #[test]
 fn opening_names_the_client_sets_english_and_lists_english_voices() {
     let fake = Fake::start(Script::default());
-    let mut ssip = Ssip::open_at(fake.place(), &VoiceOptions::default()).unwrap();
+    let mut ssip = Ssip::open_at(fake.place(), &VoiceOptions::default(), Reach::StartIt).unwrap();
     assert_eq!(fake.take(), GREETING);
     assert_eq!(
         ssip.voices(),
@@ -230,7 +231,7 @@ fn a_lost_connection_is_not_tried_again_at_once() {
         retry: Duration::from_secs(60),
         ..fake.place()
     };
-    let mut ssip = Ssip::open_at(place, &VoiceOptions::default()).unwrap();
+    let mut ssip = Ssip::open_at(place, &VoiceOptions::default(), Reach::StartIt).unwrap();
     let lost = ssip.speak("Roll.").unwrap_err();
     assert_eq!(ssip.speak("Roll.").unwrap_err(), lost);
     assert_eq!(ssip.stop().unwrap_err(), lost);
@@ -257,7 +258,11 @@ fn a_garbled_reply_makes_it_unavailable() {
         garble: true,
         ..Script::default()
     });
-    let status = status_of(Ssip::open_at(fake.place(), &VoiceOptions::default()));
+    let status = status_of(Ssip::open_at(
+        fake.place(),
+        &VoiceOptions::default(),
+        Reach::StartIt,
+    ));
     let VoiceStatus::Unavailable(message) = status else {
         panic!("{status:?}")
     };
@@ -271,9 +276,36 @@ fn no_output_module_means_no_voice() {
             modules,
             ..Script::default()
         });
-        let status = status_of(Ssip::open_at(fake.place(), &VoiceOptions::default()));
+        let status = status_of(Ssip::open_at(
+            fake.place(),
+            &VoiceOptions::default(),
+            Reach::StartIt,
+        ));
         assert_eq!(status, VoiceStatus::Unavailable(NO_VOICE.to_owned()));
     }
+}
+
+#[test]
+fn a_daemon_not_running_is_left_asleep_until_something_is_to_be_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let place = |spawn: Option<&str>| Place {
+        socket: dir.path().join("speechd.sock"),
+        spawn: spawn.map(Into::into),
+        timeout: Duration::from_millis(500),
+        retry: Duration::ZERO,
+    };
+    let opened = |spawn| Ssip::open_at(place(spawn), &VoiceOptions::default(), Reach::IfRunning);
+    // Installed (a program of that name can be run): asleep, not started.
+    assert!(matches!(opened(Some("true")), Err(NotOpened::Asleep)));
+    // Not installed, or never to be started: no engine.
+    let no_engine = VoiceStatus::Unavailable(NO_ENGINE.to_owned());
+    let missing = dir.path().join("no-such-speech-dispatcher");
+    assert_eq!(status_of(opened(missing.to_str())), no_engine);
+    assert_eq!(status_of(opened(None)), no_engine);
+    // One already running is opened.
+    let fake = Fake::start(Script::default());
+    Ssip::open_at(fake.place(), &VoiceOptions::default(), Reach::IfRunning).unwrap();
+    assert_eq!(fake.take(), GREETING);
 }
 
 #[test]
@@ -286,7 +318,7 @@ fn no_socket_and_no_daemon_to_start_is_unavailable() {
         retry: Duration::ZERO,
     };
     let no_engine = VoiceStatus::Unavailable(NO_ENGINE.to_owned());
-    let opened = |spawn| Ssip::open_at(place(spawn), &VoiceOptions::default());
+    let opened = |spawn| Ssip::open_at(place(spawn), &VoiceOptions::default(), Reach::StartIt);
     assert_eq!(status_of(opened(None)), no_engine);
     let missing = dir.path().join("no-such-speech-dispatcher");
     assert_eq!(status_of(opened(missing.to_str())), no_engine);
@@ -328,7 +360,7 @@ fn a_daemon_not_yet_running_is_started_and_waited_for() {
         timeout: Duration::from_millis(500),
         retry: Duration::ZERO,
     };
-    let mut ssip = Ssip::open_at(place, &VoiceOptions::default()).unwrap();
+    let mut ssip = Ssip::open_at(place, &VoiceOptions::default(), Reach::StartIt).unwrap();
     let fake = daemon.join().unwrap();
     assert_eq!(fake.take(), GREETING);
     assert_eq!(
@@ -387,8 +419,9 @@ fn a_voice_whose_daemon_goes_away_fails_and_keeps_quiet() {
         retry: Duration::from_secs(60),
         ..fake.place()
     };
-    let voice =
-        Voice::on_thread(move || Ssip::open_at(place, &VoiceOptions::default()).map(Box::new));
+    let voice = Voice::on_thread(move |_: &VoiceOptions, reach| {
+        Ssip::open_at(place.clone(), &VoiceOptions::default(), reach).map(Box::new)
+    });
     let started = Instant::now();
     voice.say("Roll slowly.");
     let failed = loop {
