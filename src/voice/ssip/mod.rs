@@ -104,7 +104,8 @@ pub(super) struct Ssip {
     /// `None` once lost, until it is opened again.
     wire: Option<Wire>,
     options: VoiceOptions,
-    voices: Vec<String>,
+    /// The English voices, once listed.
+    voices: Option<Vec<String>>,
     /// Why the connection was lost, and when it was last tried again.
     lost: String,
     tried: Option<Instant>,
@@ -140,7 +141,7 @@ impl Ssip {
             place,
             wire: None,
             options: options.clone(),
-            voices: Vec::new(),
+            voices: None,
             lost: String::new(),
             tried: None,
         };
@@ -148,7 +149,9 @@ impl Ssip {
         Ok(ssip)
     }
 
-    /// Names this client, sets it up and asks for the voices.
+    /// Names this client and sets it up. The voices are listed when first
+    /// asked for: espeak-ng lists some 13,000, which takes a quarter of a
+    /// second that the first line must not wait for.
     fn greet(&mut self, mut wire: Wire) -> Result<(), VoiceStatus> {
         let unexpected = |err: WireError| {
             let how = match err {
@@ -183,11 +186,6 @@ impl Ssip {
         if modules.data.iter().all(|m| m.trim() == "dummy") {
             return Err(VoiceStatus::Unavailable(NO_VOICE.to_owned()));
         }
-        self.voices = match wire.command("LIST SYNTHESIS_VOICES") {
-            Ok(reply) => english_voices(&reply.data),
-            Err(WireError::Refused(_)) => Vec::new(),
-            Err(err) => return Err(unexpected(err)),
-        };
         self.wire = Some(wire);
         Ok(())
     }
@@ -275,7 +273,19 @@ impl Speaker for Ssip {
     }
 
     fn voices(&mut self) -> Vec<String> {
-        self.voices.clone()
+        if self.voices.is_none() {
+            let listed = self.exchange("list its voices", |wire| {
+                wire.command("LIST SYNTHESIS_VOICES")
+            });
+            match listed {
+                Ok(reply) => self.voices = Some(english_voices(&reply.data)),
+                Err(err) => {
+                    log::warn!("{err}");
+                    return Vec::new();
+                }
+            }
+        }
+        self.voices.clone().unwrap_or_default()
     }
 
     fn warm_up(&mut self) -> Result<(), String> {
