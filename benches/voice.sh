@@ -7,8 +7,10 @@
 #
 # The release build runs under Xvfb, straight into a routine (--start), with
 # its sound and speech-dispatcher's going to a private PulseAudio server
-# whose pipe sink is paced by the system clock. The speech engine is warmed
-# up first, as the app does while a person reads the first screen. The
+# whose pipe sink is paced by the system clock. The speech engine is
+# started and warmed up first, as on a desktop where it already runs (where
+# it does not, the app starts it as the routine starts, and the first line
+# comes about half a second late). The
 # recording's bursts of sound are split into the tones (those that start
 # where the plan has a cue, the plan placed on the recording by the tones
 # themselves) and speech (everything else). Prints one name=value line each:

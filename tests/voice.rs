@@ -107,11 +107,15 @@ fn skip_back_pause_extend_and_too_intense_cut_in_and_say_what_now() {
         roll_line.text
     );
 
-    // Pause and go on.
+    // Pause and go on. A routine holds the voice open, except paused
+    // (which may last for minutes).
+    assert_eq!(recording.held(), Some(true));
     press(&mut h, Key::Space);
     assert_eq!(last_said(&recording), "Paused.");
+    assert_eq!(recording.held(), Some(false));
     press(&mut h, Key::Space);
     assert_eq!(last_said(&recording), "Go on.");
+    assert_eq!(recording.held(), Some(true));
 
     // Back to the get-ready: its words again.
     time.advance(Duration::from_secs(1));
@@ -166,6 +170,7 @@ fn skip_back_pause_extend_and_too_intense_cut_in_and_say_what_now() {
         "{}",
         last_said(&recording)
     );
+    assert_eq!(recording.held(), Some(false), "let go once stopped");
     let count = recording.events().len();
     time.advance(Duration::from_secs(120));
     h.run();

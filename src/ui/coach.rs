@@ -124,6 +124,13 @@ impl Coach {
         };
         // What was being said is about a moment that is over.
         self.voice.hush();
+        // A paused routine may sit for minutes: the engine is let go then
+        // (once idle), as at rest, and held again on the way back.
+        match event {
+            Event::Paused => self.voice.hold(false),
+            Event::Resumed => self.voice.hold(true),
+            Event::Extended | Event::Moved => {}
+        }
         if let (true, Some(words)) = (self.on, words) {
             self.voice.say(words);
         }

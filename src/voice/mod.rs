@@ -169,6 +169,10 @@ pub trait Speaker: Send {
     fn warm_up(&mut self) -> Result<(), String> {
         Ok(())
     }
+    /// Told `true` while a routine plays (lines will come), `false` once it
+    /// pauses or ends. The voice's thread keeps the engine open meanwhile;
+    /// a speaker need do nothing.
+    fn hold(&mut self, _held: bool) {}
 }
 
 /// The app's voice. Dropping it cuts whatever is being said.
@@ -332,8 +336,9 @@ impl Voice {
                     Command::Hush => direct.run(|s| s.stop()),
                     Command::Configure(options) => direct.run(|s| s.configure(&options)),
                     Command::WarmUp => direct.run(|s| s.warm_up()),
-                    // Always open: nothing to list again or to hold.
-                    Command::ListVoices | Command::Hold(_) => {}
+                    Command::Hold(held) => direct.speaker.hold(held),
+                    // Always open, its voices listed.
+                    Command::ListVoices => {}
                 }
             }
             // A worker that has ended (no engine) takes nothing: fine.

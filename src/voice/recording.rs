@@ -19,6 +19,7 @@ pub enum Said {
 pub struct Recording {
     events: Arc<Mutex<Vec<Said>>>,
     options: Arc<Mutex<Option<VoiceOptions>>>,
+    held: Arc<Mutex<Option<bool>>>,
 }
 
 impl Recording {
@@ -58,6 +59,11 @@ impl Recording {
         lock(&self.options).clone()
     }
 
+    /// Whether a routine holds the voice, as last told (`None`: never told).
+    pub fn held(&self) -> Option<bool> {
+        *lock(&self.held)
+    }
+
     /// Forgets what was recorded so far.
     pub fn clear(&self) {
         lock(&self.events).clear();
@@ -89,5 +95,9 @@ impl Speaker for RecordingSpeaker {
 
     fn voices(&mut self) -> Vec<String> {
         RECORDING_VOICES.iter().map(|&v| v.to_owned()).collect()
+    }
+
+    fn hold(&mut self, held: bool) {
+        *lock(&self.recording.held) = Some(held);
     }
 }

@@ -29,6 +29,11 @@ const TIMEOUT: Duration = Duration::from_secs(3);
 const SPAWN_WAIT: Duration = Duration::from_secs(3);
 /// How long the socket is still tried once the starter has exited.
 const AFTER_EXIT: Duration = Duration::from_millis(700);
+/// How long a daemon the app started lives on once its last client has
+/// gone (speech-dispatcher's own default is a minute or more). Its voice
+/// module holds a sound stream open while it lives, which keeps the sound
+/// device awake.
+const DAEMON_TIMEOUT: Duration = Duration::from_secs(5);
 /// A lost connection is tried again at most this often (after a failure).
 const RETRY: Duration = Duration::from_secs(5);
 /// The silent line that warms the synthesizer and the sound output up.
@@ -379,12 +384,9 @@ fn spawn_and_connect(program: &OsStr, place: &Place) -> Result<Wire, VoiceStatus
         place.socket.to_string_lossy()
     );
     let spawned = Command::new(program)
-        .args([
-            "--spawn",
-            "--communication-method",
-            "unix_socket",
-            "--socket-path",
-        ])
+        .args(["--spawn", "--timeout"])
+        .arg(DAEMON_TIMEOUT.as_secs().to_string())
+        .args(["--communication-method", "unix_socket", "--socket-path"])
         .arg(&place.socket)
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -367,7 +367,7 @@ fn a_daemon_not_yet_running_is_started_and_waited_for() {
     assert_eq!(
         std::fs::read_to_string(&args).unwrap().trim(),
         format!(
-            "--spawn --communication-method unix_socket --socket-path {}",
+            "--spawn --timeout 5 --communication-method unix_socket --socket-path {}",
             socket.display()
         )
     );
