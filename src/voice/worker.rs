@@ -94,7 +94,10 @@ pub(super) enum Reach {
 /// Why no engine was opened.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum NotOpened {
-    /// It is installed but not running, and was not to be started.
+    /// It is installed but not running, and was not to be started. Only
+    /// speech-dispatcher can be asleep: the system voices of macOS and
+    /// Windows are always at hand.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
     Asleep,
     /// There is none to be had, or it would not open; the status says why.
     Status(VoiceStatus),
