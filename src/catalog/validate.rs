@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::illustration::{Illustration, Inset, InsetView, Point};
+use crate::model::illustration::{Illustration, Inset, InsetView, Point, TrunkView};
 use crate::model::limits::card::{SPOKEN_WORDS, TRACK_LABEL_CHARS};
 use crate::model::limits::step as limits;
 use crate::model::{Exercise, Routine, RoutineProblem};
@@ -179,7 +179,9 @@ fn picture_problems(ill: &Illustration) -> impl Iterator<Item = &'static str> {
     let t = &ill.target;
     let facing = ill.pose.facing;
     let mut found = Vec::new();
-    if facing.0 == 0.0 && facing.1 == 0.0 {
+    // A figure seen from behind shows the back of its head: no face to turn.
+    let from_behind = ill.pose.trunk == TrunkView::LyingSideFromBehind;
+    if facing.0 == 0.0 && facing.1 == 0.0 && !from_behind {
         found.push("pose.facing is missing: say which way the face looks, as (dx, dy)");
     }
     let is_roller = (10.0..=20.0).contains(&e.diameter);
@@ -196,7 +198,13 @@ fn picture_problems(ill: &Illustration) -> impl Iterator<Item = &'static str> {
     if let Some(inset) = &ill.inset {
         let (x, y) = (inset.ball.0, inset.ball.1);
         let r = e.diameter / 2.0;
-        if x.abs() + r > Inset::HALF_WIDTH || !(0.0..=Inset::SHOULDERS + 12.0).contains(&y) {
+        if inset.view == InsetView::Foot {
+            if (y - r).abs() > 1.0 || x.abs() > Inset::FOOT_LENGTH / 2.0 {
+                found.push(
+                    "inset.ball of a foot close-up must lie on the floor (y is its radius) under the foot (x within 12 cm)",
+                );
+            }
+        } else if x.abs() + r > Inset::HALF_WIDTH || !(0.0..=Inset::SHOULDERS + 12.0).contains(&y) {
             found.push("inset.ball is off the trunk (x within 19 cm of the middle, y 0 to 62 cm)");
         } else if inset.view == InsetView::Back && x.abs() - r < Inset::SPINE_HALF_WIDTH {
             found.push("inset.ball is on the spine: move it to one side, clear of the middle");

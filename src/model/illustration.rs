@@ -49,6 +49,35 @@ pub struct Pose {
     /// nose on that side, so the picture shows which way the figure faces.
     #[serde(default)]
     pub facing: Point,
+    /// How the trunk is seen: from the side (the usual pictogram) or, for a
+    /// body lying on its side, from behind.
+    #[serde(default)]
+    pub trunk: TrunkView,
+}
+
+/// How a figure's trunk is seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum TrunkView {
+    /// From the side: a capsule from the hip to the shoulder, every limb
+    /// from one shoulder and one hip.
+    #[default]
+    Side,
+    /// From behind, the body lying on its side: the trunk as wide as the
+    /// shoulders, with the spine marked, so the shoulders and hips show
+    /// stacked one above the other. The near limbs (drawn in front) come
+    /// from the side of the trunk on the floor, the far ones from the top.
+    LyingSideFromBehind,
+}
+
+impl TrunkView {
+    /// How far from the middle of the trunk the near (or far) limbs start,
+    /// across it, in centimetres: at the shoulders and at the hips.
+    pub fn limb_offsets(self) -> (f32, f32) {
+        match self {
+            TrunkView::Side => (0.0, 0.0),
+            TrunkView::LyingSideFromBehind => (Inset::HALF_WIDTH - 4.0, 8.0),
+        }
+    }
 }
 
 /// A roller or ball, and where its centre is.
@@ -113,10 +142,14 @@ pub enum InsetView {
     Back,
     /// From the front.
     Front,
+    /// A close-up from the side of the foot standing on the ball: x along
+    /// the foot (toes to the right), y up from the floor.
+    Foot,
 }
 
 /// A small second picture, for what one side view cannot show: where on
-/// the back or chest the ball sits, seen from behind or from the front.
+/// the back or chest the ball sits, seen from behind or from the front, or
+/// a foot on its ball seen close up.
 /// Centimetres with x sideways from the middle of the body (to the
 /// viewer's right) and y up from the hips; the shoulders are at y = 50.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -141,6 +174,9 @@ impl Inset {
     /// Half the width of the spine's marks, in centimetres: a ball must
     /// stay clear of it.
     pub const SPINE_HALF_WIDTH: f32 = 2.0;
+    /// The length of the foot in a foot close-up, heel to toes, in
+    /// centimetres: the foot's middle is at x = 0.
+    pub const FOOT_LENGTH: f32 = 24.0;
 }
 
 /// The rolling path: an arrow beside the body.

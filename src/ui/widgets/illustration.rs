@@ -6,7 +6,7 @@ use eframe::egui::{self, Color32, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
 
 use super::picture_cache::{self, PictureKey};
 use crate::model::illustration::{
-    Arm, Illustration, Inset, InsetView, Leg, Point, Pose, RollArrow,
+    Arm, Illustration, Inset, InsetView, Leg, Point, Pose, RollArrow, TrunkView,
 };
 use crate::ui::theme::Palette;
 
@@ -180,7 +180,8 @@ impl Part {
             (Part::Path, Motion::Hold) => "hold mark",
             (Part::Path, Motion::WorkAround) => "around mark",
             (Part::Inset, Motion::Roll) => "inset",
-            (Part::Inset, _) => "inset, still",
+            (Part::Inset, Motion::Hold) => "inset, hold",
+            (Part::Inset, Motion::WorkAround) => "inset, around",
         }
     }
 
@@ -227,6 +228,9 @@ fn part_shapes(
         Part::Tool => {}
         Part::Path => match motion {
             Motion::Roll => paint_arrow(&mut canvas, &fit, &ill.path, palette),
+            // With an inset, the pin goes on its ball, larger and clear
+            // of the body.
+            Motion::Hold | Motion::WorkAround if ill.inset.is_some() => {}
             Motion::Hold | Motion::WorkAround => {
                 paint_spot(&mut canvas, &fit, ill, palette, motion)
             }
@@ -311,10 +315,47 @@ fn is_roller(diameter: f32) -> bool {
     diameter >= 10.0
 }
 
+/// Where the limbs start: one shoulder and one hip for a side view; for a
+/// trunk seen from behind, the near limbs from its floor side and the far
+/// ones from its top.
+struct Roots {
+    near_shoulder: Point,
+    far_shoulder: Point,
+    near_hip: Point,
+    far_hip: Point,
+}
+
+/// Unit vectors (scene cm, y up) along the trunk, from the hip to the
+/// shoulder, and across it toward the top (away from the floor).
+fn trunk_axes(pose: &Pose) -> (Point, Point) {
+    let (dx, dy) = (pose.shoulder.0 - pose.hip.0, pose.shoulder.1 - pose.hip.1);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-3);
+    let along = Point(dx / len, dy / len);
+    let across = Point(-along.1, along.0);
+    if across.1 < 0.0 {
+        (along, Point(-across.0, -across.1))
+    } else {
+        (along, across)
+    }
+}
+
+fn roots(pose: &Pose) -> Roots {
+    let (at_shoulder, at_hip) = pose.trunk.limb_offsets();
+    let (_, up) = trunk_axes(pose);
+    let moved = |p: Point, k: f32| p.offset(up.0 * k, up.1 * k);
+    Roots {
+        near_shoulder: moved(pose.shoulder, -at_shoulder),
+        far_shoulder: moved(pose.shoulder, at_shoulder),
+        near_hip: moved(pose.hip, -at_hip),
+        far_hip: moved(pose.hip, at_hip),
+    }
+}
+
 /// The figure's far leg and arm, behind the near side.
 fn paint_far_side(canvas: &mut Canvas, fit: &Fit, pose: &Pose, colour: Color32) {
-    paint_leg(canvas, fit, pose.hip, &pose.far_leg, colour);
-    paint_arm(canvas, fit, pose.shoulder, &pose.far_arm, colour);
+    let roots = roots(pose);
+    paint_leg(canvas, fit, roots.far_hip, &pose.far_leg, colour);
+    paint_arm(canvas, fit, roots.far_shoulder, &pose.far_arm, colour);
 }
 
 /// The figure's head (with the nose that shows where it faces), torso,
@@ -322,16 +363,36 @@ fn paint_far_side(canvas: &mut Canvas, fit: &Fit, pose: &Pose, colour: Color32) 
 fn paint_near_side(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: &Palette) {
     let pose = &ill.pose;
     let near = palette.figure;
+    let roots = roots(pose);
     body_capsule(canvas, fit, pose.shoulder, pose.head, body::NECK, near);
     paint_head(canvas, fit, pose, near);
-    body_capsule(canvas, fit, pose.shoulder, pose.hip, body::TORSO, near);
-    paint_leg(canvas, fit, pose.hip, &pose.near_leg, near);
+    match pose.trunk {
+        TrunkView::Side => body_capsule(canvas, fit, pose.shoulder, pose.hip, body::TORSO, near),
+        TrunkView::LyingSideFromBehind => {
+            let (along, up) = trunk_axes(pose);
+            let hip = pose.hip;
+            let place = |p: Point| {
+                fit.at(hip.offset(along.0 * p.1 + up.0 * p.0, along.1 * p.1 + up.1 * p.0))
+            };
+            let (dx, dy) = (pose.shoulder.0 - hip.0, pose.shoulder.1 - hip.1);
+            let length = (dx * dx + dy * dy).sqrt();
+            paint_trunk_from_behind(
+                canvas,
+                place,
+                length,
+                fit.scale,
+                near,
+                Some(palette.backdrop),
+            );
+        }
+    }
+    paint_leg(canvas, fit, roots.near_hip, &pose.near_leg, near);
     // A thin gap around the near arm, so it shows where it lies over the
     // body (arms hanging at a standing figure's side).
     let gap = fit.len(1.2).max(1.0) * 2.0;
     let arm = &pose.near_arm;
     for (a, b, w) in [
-        (pose.shoulder, arm.elbow, body::UPPER_ARM),
+        (roots.near_shoulder, arm.elbow, body::UPPER_ARM),
         (arm.elbow, arm.wrist, body::FOREARM),
     ] {
         capsule(
@@ -347,7 +408,7 @@ fn paint_near_side(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: 
         fit.len(body::HAND_RADIUS) + gap / 2.0,
         palette.backdrop,
     );
-    paint_arm(canvas, fit, pose.shoulder, arm, near);
+    paint_arm(canvas, fit, roots.near_shoulder, arm, near);
     paint_target(canvas, fit, ill, palette);
 }
 
@@ -598,7 +659,10 @@ fn arrow(canvas: &mut Canvas, a: Pos2, b: Pos2, width: f32, both_ways: bool, col
         return;
     }
     let dir = d.normalized();
-    let head_len = (width * 3.2).max(8.0);
+    // A short arrow gets smaller heads rather than heads that meet.
+    let room = if both_ways { 0.34 } else { 0.6 };
+    let head_len = (width * 3.2).max(8.0).min(d.length() * room);
+    let width = width.min(head_len * 0.45);
     let head_half = head_len * 0.62;
     let start = if both_ways {
         a + dir * head_len * 0.8
@@ -633,10 +697,25 @@ fn paint_spot(
     // From the spot, across the body part to its other face.
     let tip = contact_spot(fit, ill) - n * fit.len(ill.target.width) * 0.8;
     let r = fit.len(4.5).max(7.0);
-    let centre = tip - n * r * 2.3;
+    let u = path_unit(ill);
+    pin(canvas, tip, -n, r, vec2(u.x, -u.y), palette, motion);
+}
+
+/// A map pin with its point at `tip` and its round head (radius `r`) the
+/// way of `up`. A hold: a filled pin, "stay here". Too sore to hold: the
+/// pin left hollow, with small strokes either side of it `along` the roll.
+fn pin(
+    canvas: &mut Canvas,
+    tip: Pos2,
+    up: Vec2,
+    r: f32,
+    along: Vec2,
+    palette: &Palette,
+    motion: Motion,
+) {
+    let centre = tip + up * r * 2.3;
     let width = (r * 0.3).max(2.0);
     // The pin's point: from the tip to the far side of its round head.
-    let up = -n;
     let reach = (r / (r * 2.3)).asin();
     let mut point = vec![tip];
     let steps = 10;
@@ -663,11 +742,9 @@ fn paint_spot(
         r - width / 2.0,
         Stroke::new(width, palette.path),
     ));
-    let u = path_unit(ill);
-    let u = vec2(u.x, -u.y);
     for side in [-1.0, 1.0] {
-        let mid = centre + u * side * r * 2.8;
-        let half = u * r * 1.1;
+        let mid = centre + along * side * r * 2.8;
+        let half = along * r * 1.1;
         arrow(canvas, mid - half, mid + half, width, true, palette.path);
     }
 }
@@ -680,9 +757,10 @@ mod trunk {
     pub const WAIST_HALF: f32 = 15.0;
 }
 
-/// The small back or front view: the trunk, the spine marked on a back
-/// view, the ball (or two) with the area worked around it, and the ball's
-/// path when it moves across the view.
+/// The small picture beside the main one: a back or front view of the
+/// trunk with the ball (or two) on the area worked, or a close-up of the
+/// foot on its ball; the ball's path when it moves across the view, or, in
+/// a hold, the pin on the spot.
 fn paint_inset(
     canvas: &mut Canvas,
     area: Rect,
@@ -702,9 +780,62 @@ fn paint_inset(
         Stroke::new(1.5, palette.ground),
         egui::StrokeKind::Inside,
     ));
+    let inner = area.shrink(area.width() * 0.06);
+    let fit = match inset.view {
+        InsetView::Back | InsetView::Front => paint_inset_trunk(canvas, inner, inset, palette),
+        InsetView::Foot => paint_inset_foot(canvas, inner, diameter, palette),
+    };
+    let r = fit.len(diameter / 2.0).max(MIN_BALL_POINTS / 2.0 * 0.8);
+    let balls: &[f32] = if inset.both_sides {
+        &[1.0, -1.0]
+    } else {
+        &[1.0]
+    };
+    for &side in balls {
+        let at = fit.at(Point(inset.ball.0 * side, inset.ball.1));
+        if inset.view != InsetView::Foot {
+            canvas.circle_filled(at, r * 2.3, palette.target);
+        }
+        paint_ball(canvas, at, r, palette);
+    }
+    // The foot's close-up is drawn larger than a trunk: a thinner stroke
+    // keeps its arrow the same weight on screen.
+    let stroke_cm = if inset.view == InsetView::Foot {
+        1.6
+    } else {
+        2.4
+    };
+    let width = fit.len(stroke_cm).max(2.5);
+    match motion {
+        Motion::Roll => {
+            if let Some(path) = &inset.path {
+                let (a, b) = (fit.at(path.from), fit.at(path.to));
+                arrow(canvas, a, b, width, path.both_ways, palette.path);
+            }
+        }
+        Motion::Hold | Motion::WorkAround => {
+            // The pin stands over the ball: on a foot, on the foot's top.
+            let tip = if inset.view == InsetView::Foot {
+                fit.at(Point(inset.ball.0, diameter + body::FOOT))
+            } else {
+                fit.at(inset.ball) - vec2(0.0, r * 0.9)
+            };
+            let head = (area.width() * 0.07).max(6.0);
+            let along = inset
+                .path
+                .map(|p| (fit.at(p.to) - fit.at(p.from)).normalized())
+                .unwrap_or(Vec2::X);
+            pin(canvas, tip, -Vec2::Y, head, along, palette, motion);
+        }
+    }
+}
+
+/// The inset's trunk, seen from behind (with the spine) or from the
+/// front, fitted into `area`: its fit, for the ball.
+fn paint_inset_trunk(canvas: &mut Canvas, area: Rect, inset: &Inset, palette: &Palette) -> Fit {
     let half = Inset::HALF_WIDTH;
     let fit = Fit::into(
-        area.shrink(area.width() * 0.06),
+        area,
         -half - 9.0,
         half + 9.0,
         -4.0,
@@ -726,23 +857,6 @@ fn paint_inset(
             figure,
         );
     }
-    let trunk_shape = vec![
-        fit.at(Point(-trunk::WAIST_HALF, 0.0)),
-        fit.at(Point(trunk::WAIST_HALF, 0.0)),
-        fit.at(Point(half, shoulders - 6.0)),
-        fit.at(Point(half - 3.0, shoulders)),
-        fit.at(Point(-half + 3.0, shoulders)),
-        fit.at(Point(-half, shoulders - 6.0)),
-    ];
-    canvas.add(Shape::convex_polygon(trunk_shape, figure, Stroke::NONE));
-    body_capsule(
-        canvas,
-        &fit,
-        Point(-half + 3.0, shoulders - 3.0),
-        Point(half - 3.0, shoulders - 3.0),
-        7.0,
-        figure,
-    );
     body_capsule(
         canvas,
         &fit,
@@ -756,33 +870,88 @@ fn paint_inset(
         fit.len(trunk::HEAD_RADIUS),
         figure,
     );
-    if inset.view == InsetView::Back {
-        // The spine: a row of bumps down the middle, where no ball goes.
+    let spine = (inset.view == InsetView::Back).then_some(palette.backdrop);
+    paint_trunk_from_behind(canvas, |p| fit.at(p), shoulders, fit.scale, figure, spine);
+    fit
+}
+
+/// The inset's close-up of a foot standing on the ball, seen from the
+/// side with the toes to the right: the shin going up out of the view,
+/// the sole on the ball, its underside marked. Returns its fit.
+fn paint_inset_foot(canvas: &mut Canvas, area: Rect, diameter: f32, palette: &Palette) -> Fit {
+    let half = Inset::FOOT_LENGTH / 2.0;
+    let top = 34.0;
+    let fit = Fit::into(area, -half - 6.0, half + 6.0, -3.0, top);
+    let ground = Stroke::new(fit.len(1.0).max(1.5), palette.ground);
+    canvas.line_segment(
+        [
+            pos2(area.left() + 2.0, fit.at(Point(0.0, 0.0)).y),
+            pos2(area.right() - 2.0, fit.at(Point(0.0, 0.0)).y),
+        ],
+        ground,
+    );
+    let sole = diameter + body::FOOT / 2.0;
+    let heel = Point(-half + body::FOOT / 2.0, sole);
+    let toes = Point(half - body::FOOT / 2.0, sole);
+    let ankle = Point(heel.0 + 4.0, sole + 2.0);
+    // The shin leaves the view at its top edge, cut square.
+    let knee_way = fit.at(Point(ankle.0 + 3.0, top));
+    canvas.line_segment(
+        [fit.at(ankle), knee_way],
+        Stroke::new(fit.len(body::SHIN), palette.figure),
+    );
+    canvas.circle_filled(fit.at(ankle), fit.len(body::SHIN / 2.0), palette.figure);
+    body_capsule(canvas, &fit, heel, toes, body::FOOT, palette.figure);
+    // The sole, the face worked.
+    let under = |p: Point| p.offset(0.0, -body::FOOT * 0.27);
+    capsule(
+        canvas,
+        fit.at(under(heel)),
+        fit.at(under(toes)),
+        fit.len(body::FOOT * 0.5),
+        palette.target,
+    );
+    fit
+}
+
+/// A trunk seen from the front or from behind: wider at the shoulders than
+/// at the waist, with rounded shoulders, and (given its colour) the spine
+/// as a row of bumps from the hips up the neck, where no ball goes.
+/// `place` puts a point of the trunk (x across from its middle, y along
+/// it from the hips, in cm) on screen; `scale` is points per cm.
+fn paint_trunk_from_behind(
+    canvas: &mut Canvas,
+    place: impl Fn(Point) -> Pos2,
+    shoulders: f32,
+    scale: f32,
+    colour: Color32,
+    spine: Option<Color32>,
+) {
+    let half = Inset::HALF_WIDTH;
+    let outline = vec![
+        place(Point(-trunk::WAIST_HALF, 0.0)),
+        place(Point(trunk::WAIST_HALF, 0.0)),
+        place(Point(half, shoulders - 6.0)),
+        place(Point(half - 3.0, shoulders)),
+        place(Point(-half + 3.0, shoulders)),
+        place(Point(-half, shoulders - 6.0)),
+    ];
+    canvas.add(Shape::convex_polygon(outline, colour, Stroke::NONE));
+    capsule(
+        canvas,
+        place(Point(-half + 3.0, shoulders - 3.0)),
+        place(Point(half - 3.0, shoulders - 3.0)),
+        7.0 * scale,
+        colour,
+    );
+    if let Some(bumps) = spine {
+        let top = shoulders + (trunk::NECK_TOP - Inset::SHOULDERS);
         let mut y = 3.0;
-        while y < trunk::NECK_TOP {
-            canvas.circle_filled(
-                fit.at(Point(0.0, y)),
-                fit.len(Inset::SPINE_HALF_WIDTH).max(1.2),
-                palette.backdrop,
-            );
+        while y < top {
+            let r = (Inset::SPINE_HALF_WIDTH * scale).max(1.2);
+            canvas.circle_filled(place(Point(0.0, y)), r, bumps);
             y += 5.5;
         }
-    }
-    let r = fit.len(diameter / 2.0).max(MIN_BALL_POINTS / 2.0 * 0.8);
-    let balls: &[f32] = if inset.both_sides {
-        &[1.0, -1.0]
-    } else {
-        &[1.0]
-    };
-    for &side in balls {
-        let at = Point(inset.ball.0 * side, inset.ball.1);
-        canvas.circle_filled(fit.at(at), r * 2.3, palette.target);
-        paint_ball(canvas, fit.at(at), r, palette);
-    }
-    if let Some(path) = inset.path.as_ref().filter(|_| motion == Motion::Roll) {
-        let width = fit.len(2.4).max(2.5);
-        let (a, b) = (fit.at(path.from), fit.at(path.to));
-        arrow(canvas, a, b, width, path.both_ways, palette.path);
     }
 }
 
