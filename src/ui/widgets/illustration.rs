@@ -794,7 +794,15 @@ fn paint_inset(
     for &side in balls {
         let at = fit.at(Point(inset.ball.0 * side, inset.ball.1));
         if inset.view != InsetView::Foot {
-            canvas.circle_filled(at, r * 2.3, palette.target);
+            // The highlight round the ball stops short of the spine's marks,
+            // so the spine never looks like part of the area worked.
+            let clear = fit.len(inset.ball.0.abs() - Inset::SPINE_HALF_WIDTH - 0.5);
+            let ring = if inset.view == InsetView::Back {
+                (r * 2.3).min(clear.max(r * 1.3))
+            } else {
+                r * 2.3
+            };
+            canvas.circle_filled(at, ring, palette.target);
         }
         paint_ball(canvas, at, r, palette);
     }
