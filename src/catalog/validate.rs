@@ -179,9 +179,10 @@ fn picture_problems(ill: &Illustration) -> impl Iterator<Item = &'static str> {
     let t = &ill.target;
     let facing = ill.pose.facing;
     let mut found = Vec::new();
-    // A figure seen from behind shows the back of its head: no face to turn.
-    let from_behind = ill.pose.trunk == TrunkView::LyingSideFromBehind;
-    if facing.0 == 0.0 && facing.1 == 0.0 && !from_behind {
+    // A figure lying on its side seen from the front looks at the viewer:
+    // no nose to turn.
+    let face_on = ill.pose.trunk == TrunkView::LyingSideFromFront;
+    if facing.0 == 0.0 && facing.1 == 0.0 && !face_on {
         found.push("pose.facing is missing: say which way the face looks, as (dx, dy)");
     }
     let is_roller = (10.0..=20.0).contains(&e.diameter);

@@ -62,11 +62,13 @@ pub enum TrunkView {
     /// from one shoulder and one hip.
     #[default]
     Side,
-    /// From behind, the body lying on its side: the trunk as wide as the
-    /// shoulders, with the spine marked, so the shoulders and hips show
-    /// stacked one above the other. The near limbs (drawn in front) come
-    /// from the side of the trunk on the floor, the far ones from the top.
-    LyingSideFromBehind,
+    /// From the front, the body lying on its side: the trunk as wide as
+    /// the shoulders, so the shoulders and hips show stacked one above the
+    /// other. The near limbs (drawn in front) are the top arm and leg and
+    /// come from the trunk's upper edge; the far ones, under the body, from
+    /// the edge on the floor. A top leg crossed in front, its foot on the
+    /// floor, is what says "lying on the side".
+    LyingSideFromFront,
 }
 
 impl TrunkView {
@@ -75,7 +77,7 @@ impl TrunkView {
     pub fn limb_offsets(self) -> (f32, f32) {
         match self {
             TrunkView::Side => (0.0, 0.0),
-            TrunkView::LyingSideFromBehind => (Inset::HALF_WIDTH - 4.0, 8.0),
+            TrunkView::LyingSideFromFront => (-(Inset::HALF_WIDTH - 4.0), -8.0),
         }
     }
 }

@@ -368,7 +368,7 @@ fn paint_near_side(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: 
     paint_head(canvas, fit, pose, near);
     match pose.trunk {
         TrunkView::Side => body_capsule(canvas, fit, pose.shoulder, pose.hip, body::TORSO, near),
-        TrunkView::LyingSideFromBehind => {
+        TrunkView::LyingSideFromFront => {
             let (along, up) = trunk_axes(pose);
             let hip = pose.hip;
             let place = |p: Point| {
@@ -376,14 +376,7 @@ fn paint_near_side(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: 
             };
             let (dx, dy) = (pose.shoulder.0 - hip.0, pose.shoulder.1 - hip.1);
             let length = (dx * dx + dy * dy).sqrt();
-            paint_trunk_from_behind(
-                canvas,
-                place,
-                length,
-                fit.scale,
-                near,
-                Some(palette.backdrop),
-            );
+            paint_trunk_face_on(canvas, place, length, fit.scale, near, None);
         }
     }
     paint_leg(canvas, fit, roots.near_hip, &pose.near_leg, near);
@@ -879,7 +872,7 @@ fn paint_inset_trunk(canvas: &mut Canvas, area: Rect, inset: &Inset, palette: &P
         figure,
     );
     let spine = (inset.view == InsetView::Back).then_some(palette.backdrop);
-    paint_trunk_from_behind(canvas, |p| fit.at(p), shoulders, fit.scale, figure, spine);
+    paint_trunk_face_on(canvas, |p| fit.at(p), shoulders, fit.scale, figure, spine);
     fit
 }
 
@@ -927,7 +920,7 @@ fn paint_inset_foot(canvas: &mut Canvas, area: Rect, diameter: f32, palette: &Pa
 /// as a row of bumps from the hips up the neck, where no ball goes.
 /// `place` puts a point of the trunk (x across from its middle, y along
 /// it from the hips, in cm) on screen; `scale` is points per cm.
-fn paint_trunk_from_behind(
+fn paint_trunk_face_on(
     canvas: &mut Canvas,
     place: impl Fn(Point) -> Pos2,
     shoulders: f32,
