@@ -326,22 +326,23 @@ struct Roots {
 }
 
 /// Unit vectors (scene cm, y up) along the trunk, from the hip to the
-/// shoulder, and across it toward the top (away from the floor).
-fn trunk_axes(pose: &Pose) -> (Point, Point) {
+/// shoulder, and across it toward the top (away from the floor); and the
+/// trunk's length, hip to shoulder.
+fn trunk_axes(pose: &Pose) -> (Point, Point, f32) {
     let (dx, dy) = (pose.shoulder.0 - pose.hip.0, pose.shoulder.1 - pose.hip.1);
     let len = (dx * dx + dy * dy).sqrt().max(1e-3);
     let along = Point(dx / len, dy / len);
     let across = Point(-along.1, along.0);
     if across.1 < 0.0 {
-        (along, Point(-across.0, -across.1))
+        (along, Point(-across.0, -across.1), len)
     } else {
-        (along, across)
+        (along, across, len)
     }
 }
 
 fn roots(pose: &Pose) -> Roots {
     let (at_shoulder, at_hip) = pose.trunk.limb_offsets();
-    let (_, up) = trunk_axes(pose);
+    let (_, up, _) = trunk_axes(pose);
     let moved = |p: Point, k: f32| p.offset(up.0 * k, up.1 * k);
     Roots {
         near_shoulder: moved(pose.shoulder, -at_shoulder),
@@ -369,13 +370,11 @@ fn paint_near_side(canvas: &mut Canvas, fit: &Fit, ill: &Illustration, palette: 
     match pose.trunk {
         TrunkView::Side => body_capsule(canvas, fit, pose.shoulder, pose.hip, body::TORSO, near),
         TrunkView::LyingSideFromFront => {
-            let (along, up) = trunk_axes(pose);
+            let (along, up, length) = trunk_axes(pose);
             let hip = pose.hip;
             let place = |p: Point| {
                 fit.at(hip.offset(along.0 * p.1 + up.0 * p.0, along.1 * p.1 + up.1 * p.0))
             };
-            let (dx, dy) = (pose.shoulder.0 - hip.0, pose.shoulder.1 - hip.1);
-            let length = (dx * dx + dy * dy).sqrt();
             paint_trunk_face_on(canvas, place, length, fit.scale, near, None);
         }
     }
