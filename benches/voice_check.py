@@ -40,14 +40,18 @@ for line in open(plan):
 sound = {'Tick': 100, 'Turnaround': 150, 'Start': 330, 'BreatheIn': 650, 'Pip': 100,
          'HoldEnd': 900, 'EaseOff': 370, 'SwitchSide': 260, 'NextExercise': 370, 'Done': 900}
 
-# Place the plan on the recording: the offset at which most planned tones
-# start a burst (tones are scheduled to the sample).
+# Place the plan on the recording: the offset at which most of the tones
+# of the first half minute start a burst (tones are scheduled to the
+# sample). Only the start counts: the device is opened again later with a
+# latency of its own, and the beat's regular tones would line up with a
+# wrong offset there as well as anywhere.
 tones = [c for c in cues if c[1] != 'Tick']
+opening = [t for t in tones if t[0] < 30000]
 best, offset = -1, None
 for b in bursts[:60]:
-    for c in tones[:20]:
+    for c in opening[:8]:
         o = b[0] - c[0]
-        score = sum(1 for t in tones if any(abs(x[0] - (t[0] + o)) < 3 for x in bursts))
+        score = sum(1 for t in opening if any(abs(x[0] - (t[0] + o)) < 3 for x in bursts))
         if score > best:
             best, offset = score, o
 if offset is None:
@@ -109,18 +113,16 @@ best = len(heard_tones)
 print(f"tones_matched={best}")
 print(f"prompts_planned={len(planned)}")
 print(f"prompts_heard={len(errors)}")
-# The first line of a fresh start comes later: the engine sets up its
-# voice for a new client as it says it (the app meets this only when it
-# starts straight into a routine). It is shown apart, and its end is still
-# held to the tones by tone_overlaps.
+# The first line is held to the same budget: the engine is warmed up as on
+# a desktop where it runs already (voice.sh), and the app opens its
+# connection while the window comes up.
 first = errors[0] if errors else 0.0
 print(f"first_prompt_start_ms={first:.0f}")
-errors = errors[1:]
 worst = max((abs(e) for e in errors), default=0.0)
 mean = sum(errors) / len(errors) if errors else 0.0
 print(f"worst_prompt_start_ms={worst:.0f}")
 print(f"mean_prompt_start_ms={mean:.0f}")
 print(f"tone_overlaps={overlaps}")
-ok = len(errors) + 1 == len(planned) and worst <= 250 and overlaps == 0
+ok = len(errors) == len(planned) and worst <= 250 and overlaps == 0
 print("all figures within budget" if ok else "OVER BUDGET")
 sys.exit(0 if ok else 1)
