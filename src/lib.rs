@@ -7,6 +7,7 @@ pub mod audio;
 pub mod awake;
 pub mod catalog;
 pub mod cli;
+pub mod history;
 pub mod model;
 pub mod session;
 pub mod store;

@@ -185,6 +185,10 @@ fn check(action: Action, shortcut: &KeyboardShortcut) {
         StartExercise => {
             let mut h = second_card(dir);
             press(&mut h, shortcut);
+            // The check-in first, then the exercise.
+            assert_eq!(screen(&h), Screen::CheckIn);
+            h.key_press(egui::Key::Enter);
+            h.run();
             assert_eq!(screen(&h), Screen::Player);
             let session = h.state().state().session().unwrap();
             assert_eq!(session.name(), "Shins");
@@ -294,8 +298,72 @@ fn check(action: Action, shortcut: &KeyboardShortcut) {
             press(&mut h, shortcut);
             assert_eq!(screen(&h), Screen::Library);
         }
+        ShowProgress => {
+            let mut h = library(dir);
+            press(&mut h, shortcut);
+            assert_eq!(screen(&h), Screen::Progress);
+            h.get_by_label("Your progress");
+        }
+        Rate(_) | RateUp | RateDown => {
+            // The check-in before Shins rates the shins.
+            let mut h = second_card(dir);
+            h.key_press(egui::Key::S);
+            h.run();
+            assert_eq!(screen(&h), Screen::CheckIn);
+            let rating = |h: &Harness| h.state().state().check_in.as_ref().unwrap().rows[0].both;
+            match action {
+                Rate(_) => {
+                    press(&mut h, shortcut);
+                    let digit = shortcut.logical_key.name().parse::<u8>().unwrap();
+                    assert_eq!(rating(&h), digit);
+                }
+                RateUp => {
+                    h.key_press(egui::Key::Num9);
+                    h.run();
+                    press(&mut h, shortcut);
+                    assert_eq!(rating(&h), 10);
+                    press(&mut h, shortcut);
+                    assert_eq!(rating(&h), 10, "10 is the most");
+                }
+                _ => {
+                    h.key_press(egui::Key::Num3);
+                    h.run();
+                    press(&mut h, shortcut);
+                    assert_eq!(rating(&h), 2);
+                }
+            }
+        }
+        ContinueCheckIn | SkipCheckIn => {
+            let mut h = second_card(dir);
+            h.key_press(egui::Key::S);
+            h.run();
+            h.key_press(egui::Key::Num6);
+            h.run();
+            press(&mut h, shortcut);
+            assert_eq!(screen(&h), Screen::Player);
+            let recording = h.state().state().recording.clone().unwrap();
+            let kept = if action == ContinueCheckIn { 1 } else { 0 };
+            assert_eq!(recording.before.len(), kept);
+        }
+        UndoDeleteSession => {
+            common::returning_user(dir, "");
+            let path = common::write_session(dir, "2026-12-01T08:00:00Z", 300, Some(6), Some(3));
+            let mut h = common::start(dir);
+            h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+            h.run();
+            h.get_by_label_contains("Feet and calves").click();
+            h.run();
+            h.get_by_label("Delete this session...").click();
+            h.run();
+            h.get_by_label("Delete").click();
+            h.run();
+            assert!(!path.exists());
+            press(&mut h, shortcut);
+            assert!(path.exists());
+            assert_eq!(h.state().state().history.as_ref().unwrap().sessions.len(), 1);
+        }
         ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | NewRoutine | ImportRoutine
-        | ExportRoutine | SaveSettingsAgain => {
+        | ExportRoutine | SaveSettingsAgain | ExportHistory => {
             panic!("{action:?} has no key: give it a check when it gets one")
         }
     }

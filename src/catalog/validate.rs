@@ -51,6 +51,9 @@ pub enum CatalogProblem {
     OrphanIllustration(String),
     /// The list is not in bottom-up order of body regions.
     OutOfOrder(String),
+    /// An area of the body no exercise works: a check-in could not ask
+    /// for it and a plan could not use it.
+    AreaWithoutExercise(crate::model::Area),
     /// Two routines have the same name (ignoring case).
     DuplicateRoutine(String),
     /// A routine fails [`Routine::problems`]: no name, no steps, an unknown
@@ -96,6 +99,9 @@ impl fmt::Display for CatalogProblem {
                     f,
                     "an illustration is named '{id}' but no exercise has that id"
                 )
+            }
+            CatalogProblem::AreaWithoutExercise(area) => {
+                write!(f, "no exercise works the area '{}'", area.slug())
             }
             CatalogProblem::DuplicateRoutine(name) => {
                 write!(f, "two routines are called '{name}'")
@@ -169,6 +175,12 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
         }
         last_region = Some(e.region);
     }
+    problems.extend(
+        crate::model::Area::ALL
+            .into_iter()
+            .filter(|a| !exercises.iter().any(|e| e.area == *a))
+            .map(CatalogProblem::AreaWithoutExercise),
+    );
     problems
 }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::area::Area;
 use super::illustration::Illustration;
 
 /// Where on the body an exercise works, listed from the feet up.
@@ -206,6 +207,8 @@ pub struct Exercise {
     pub name: String,
     /// The part of the body it works.
     pub region: BodyRegion,
+    /// The area it works, as check-ins and the history name it.
+    pub area: Area,
     /// The muscles it works, in plain words.
     pub muscles: Vec<String>,
     /// Tools that do the job: the first is the one pictured and suggested,

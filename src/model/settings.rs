@@ -219,6 +219,8 @@ pub struct Settings {
     /// Less motion on screen: the pacing marker moves a few times a second
     /// and the figure stays still.
     pub reduce_motion: bool,
+    /// Ask how sore the areas feel before and after each routine.
+    pub check_in: bool,
 }
 
 impl Settings {
@@ -277,6 +279,7 @@ impl Default for Settings {
             no_sound_notice_dismissed: false,
             voice: VoiceSettings::default(),
             reduce_motion: false,
+            check_in: true,
         }
     }
 }

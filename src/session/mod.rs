@@ -224,6 +224,7 @@ impl Session {
         }
         self.settle(now);
         self.log.insert(phase.end(), by);
+        self.log.mark(&phase, tally::Mark::Extended);
         self.timeline.lengthen(i, by);
         true
     }
@@ -234,8 +235,9 @@ impl Session {
     /// full stroke again. Returns whether it did (only in a hold or a roll
     /// not eased already).
     pub fn too_intense(&mut self, now: Duration) -> bool {
-        if let Some((i, _)) = self.running_hold(now) {
+        if let Some((i, phase)) = self.running_hold(now) {
             self.settle(now);
+            self.log.mark(&phase, tally::Mark::TooIntense);
             let (at, by) = self.timeline.work_around(i, self.position);
             self.log.insert(at, by);
             return true;
@@ -247,6 +249,7 @@ impl Session {
             return false;
         }
         // Easing splits the roll without moving anything: what ran stays put.
+        self.log.mark(&phase, tally::Mark::TooIntense);
         self.timeline.ease_roll(i, position);
         true
     }

@@ -15,6 +15,16 @@ use super::timeline::{Phase, PhaseKind, Side, Timeline};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct RunLog {
     stretches: Vec<(Duration, Duration)>,
+    /// A hold made longer or "too intense" pressed: the step, its side and
+    /// which.
+    marks: Vec<(usize, Option<Side>, Mark)>,
+}
+
+/// A press the history counts, per exercise and side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    Extended,
+    TooIntense,
 }
 
 impl RunLog {
@@ -23,6 +33,11 @@ impl RunLog {
         if to > from {
             self.stretches.push((from, to));
         }
+    }
+
+    /// Notes a press of `mark` during `phase`.
+    pub(super) fn mark(&mut self, phase: &Phase, mark: Mark) {
+        self.marks.push((phase.step, phase.side, mark));
     }
 
     /// `by` of new time was put into the timeline at `at` (a longer hold,
@@ -91,6 +106,9 @@ impl RunLog {
                                 planned: Duration::ZERO,
                                 covered: Duration::ZERO,
                                 worked: Duration::ZERO,
+                                holds: 0,
+                                extensions: 0,
+                                too_intense: 0,
                             });
                             let last = sides.len() - 1;
                             &mut sides[last]
@@ -99,6 +117,20 @@ impl RunLog {
                     tally.planned += phase.length;
                     tally.covered += overlap(&merged, phase);
                     tally.worked += overlap(&self.stretches, phase);
+                    let first_part = matches!(phase.kind, PhaseKind::Hold { .. }) && !phase.returning;
+                    if first_part && overlap(&merged, phase) * 2 > phase.length {
+                        tally.holds += 1;
+                    }
+                }
+                for tally in &mut sides {
+                    let count = |mark| {
+                        let here = |m: &&(usize, Option<Side>, Mark)| {
+                            m.0 == i && m.1 == tally.side && m.2 == mark
+                        };
+                        self.marks.iter().filter(here).count() as u32
+                    };
+                    tally.extensions = count(Mark::Extended);
+                    tally.too_intense = count(Mark::TooIntense);
                 }
                 let end = work.iter().map(|p| p.end()).max().unwrap_or_default();
                 let mut step = StepTally {
@@ -162,6 +194,13 @@ pub struct SideTally {
     pub covered: Duration,
     /// Time spent rolling and holding, a stretch gone back to counted again.
     pub worked: Duration,
+    /// Holds of which over half ran (a hold come back to after working
+    /// around it counts once).
+    pub holds: u32,
+    /// Times a hold was made longer.
+    pub extensions: u32,
+    /// Times "too intense" was pressed.
+    pub too_intense: u32,
 }
 
 impl SideTally {

@@ -19,21 +19,7 @@ pub const AFTER_CHIME: Duration = Duration::from_millis(800);
 /// A beat tick this close to another cue is left out.
 const TICK_CLEARANCE: Duration = Duration::from_millis(400);
 
-/// Left or right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    pub fn label(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
-}
+pub use crate::model::Side;
 
 /// What happens in a phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

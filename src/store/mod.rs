@@ -14,6 +14,7 @@ mod atomic;
 mod disk;
 #[cfg(test)]
 mod fake_disk;
+mod history_files;
 mod routine_files;
 mod settings_file;
 
@@ -28,6 +29,9 @@ use crate::model::{Routine, Settings};
 
 use atomic::write_atomically;
 pub use disk::{Disk, RealDisk};
+pub use history_files::{
+    HistoryFiles, LoadedHistory, MAX_SESSION_BYTES, StoredSession, parse_session, read_session,
+};
 pub use routine_files::{
     ImportRefusal, LoadedRoutines, MAX_FILE_BYTES, RoutineFile, RoutineFiles, parse_routine,
     read_routine, safe_file_stem,
@@ -58,6 +62,8 @@ pub struct Loaded {
     /// A problem with the data folder itself is told once, as the settings
     /// problem, not again here.
     pub routine_problems: Vec<FileProblem>,
+    /// The history folder (read later, off the window's thread).
+    pub history_files: HistoryFiles,
 }
 
 impl DataDir {
@@ -102,6 +108,7 @@ impl DataDir {
             routine_files,
             routines: routines.routines,
             routine_problems,
+            history_files: HistoryFiles::new(self),
         }
     }
 
@@ -312,6 +319,12 @@ pub(crate) fn write_ron<T: Stamped>(
             }
         })?;
     write_atomically(disk, path, text.as_bytes()).map_err(|e| file_problem(path, Doing::Saving, &e))
+}
+
+/// Writes `text` to `path` (any folder), atomically: an export.
+pub fn export_text(path: &Path, text: &str) -> Result<(), FileProblem> {
+    write_atomically(&RealDisk, path, text.as_bytes())
+        .map_err(|e| file_problem(path, Doing::Saving, &e))
 }
 
 /// Writes `routine` to `path` (any folder) as a file to share, in the

@@ -39,6 +39,14 @@ pub enum Command {
     TryVoice,
     /// The answer to "Quit without saving your settings?".
     AnswerQuit(bool),
+    /// Ask for the check-in before and after routines, or not.
+    SetCheckIn(bool),
+    /// Delete the session of this history file (already confirmed).
+    DeleteSession(PathBuf),
+    /// Delete every session (confirmed twice).
+    DeleteAllSessions,
+    /// Write the history as CSV to this file.
+    ExportHistoryTo(PathBuf),
 }
 
 impl From<Action> for Command {

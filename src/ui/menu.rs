@@ -32,6 +32,7 @@ pub fn bar(
             Action::ShowLibrary,
             Action::ShowRoutines,
             Action::EditRoutines,
+            Action::ShowProgress,
             Action::ShowSettings,
         ] {
             let button = ui.add_enabled(accepted && !playing, egui::Button::new(screen.label()));

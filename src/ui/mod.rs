@@ -11,6 +11,7 @@
 pub mod action;
 mod app;
 mod card;
+pub mod check_in;
 pub mod clock;
 pub mod coach;
 mod command;
@@ -27,6 +28,7 @@ mod page;
 mod panel;
 pub mod path_prompt;
 pub mod player;
+pub mod progress;
 mod routines;
 mod safety;
 #[cfg(test)]

@@ -65,6 +65,8 @@ fn on_path(program: &str) -> bool {
 pub enum Purpose {
     Import,
     Export,
+    /// The history, as CSV.
+    ExportHistory,
 }
 
 /// The question asking for a path, while it shows.
@@ -107,10 +109,20 @@ impl PathPrompt {
     /// Draws the question. Returns the command of the answer: import or
     /// export to the path, or `None` while it is still open; `close` is set
     /// when it is answered or cancelled (Esc).
+    /// Asks where to save the history as CSV, suggesting `file_name` in
+    /// the home folder.
+    pub fn export_history(file_name: &str) -> PathPrompt {
+        PathPrompt {
+            purpose: Purpose::ExportHistory,
+            ..PathPrompt::export(file_name)
+        }
+    }
+
     pub fn show(&mut self, ctx: &egui::Context, commands: &mut Commands, close: &mut bool) {
         let (heading, go) = match self.purpose {
             Purpose::Import => ("Import a routine file", "Import"),
             Purpose::Export => ("Export the routine", "Export"),
+            Purpose::ExportHistory => ("Export your history", "Export"),
         };
         let why = match self.purpose {
             Purpose::Import => {
@@ -120,6 +132,10 @@ impl PathPrompt {
             Purpose::Export => {
                 "This system has no file chooser to show, so type or paste where to save the \
                  routine (a path ending in .ron)."
+            }
+            Purpose::ExportHistory => {
+                "This system has no file chooser to show, so type or paste where to save \
+                 your history (a path ending in .csv)."
             }
         };
         let mut answer = false;
@@ -187,7 +203,7 @@ impl PathPrompt {
                 }
                 commands.push(Command::Import(vec![path]));
             }
-            Purpose::Export => {
+            Purpose::Export | Purpose::ExportHistory => {
                 if path.exists() {
                     self.problem = Some(format!(
                         "Something is already at {}: choose another name.",
@@ -195,7 +211,11 @@ impl PathPrompt {
                     ));
                     return;
                 }
-                commands.push(Command::ExportTo(path));
+                commands.push(if self.purpose == Purpose::Export {
+                    Command::ExportTo(path)
+                } else {
+                    Command::ExportHistoryTo(path)
+                });
             }
         }
         *close = true;

@@ -159,6 +159,9 @@ fn the_summary_leads_back_to_the_library() {
         planned: Duration::from_secs(100),
         covered: Duration::from_secs(secs),
         worked: Duration::from_secs(secs),
+        holds: 0,
+        extensions: 0,
+        too_intense: 0,
     };
     let step = |name: &str, outcome, sides| StepTally {
         name: name.into(),
@@ -167,6 +170,8 @@ fn the_summary_leads_back_to_the_library() {
         outcome,
     };
     let done = Summary {
+        changes: Vec::new(),
+        streak: None,
         routine: "After a run".into(),
         tally: Tally {
             steps: vec![

@@ -73,13 +73,14 @@ fn labelled(
 }
 
 /// The names of the settings, in the column on the left.
-const LABELS: [&str; 11] = [
+const LABELS: [&str; 12] = [
     "Units",
     "Rolling pace",
     "Hold a tender spot for",
     "Rest between exercises",
     "Get ready before starting",
     "Start with the",
+    "Check-in",
     "Sound",
     "Theme",
     "Text size",
@@ -292,6 +293,19 @@ fn timings(ui: &mut egui::Ui, rows: &Rows, s: &mut Settings) {
             ui.radio_value(&mut s.first_side, FirstSide::Left, "Left side");
             ui.radio_value(&mut s.first_side, FirstSide::Right, "Right side");
         });
+    });
+    rows.row(ui, "Check-in", |ui| {
+        ui.checkbox(
+            &mut s.check_in,
+            "Ask how sore each area feels before and after a routine",
+        );
+        ui.add(
+            egui::Label::new(
+                RichText::new("Your ratings go into your history, on this computer (Progress).")
+                    .weak(),
+            )
+            .wrap(),
+        );
     });
 }
 

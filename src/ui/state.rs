@@ -30,6 +30,21 @@ pub enum Screen {
     Editor,
     /// The settings.
     Settings,
+    /// How sore the areas feel, before or after a routine.
+    CheckIn,
+    /// The history.
+    Progress,
+}
+
+/// What the history will keep of the routine playing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recording {
+    pub routine: Routine,
+    pub started: crate::model::history::Moment,
+    /// The check-in before it; empty when there was none.
+    pub before: Vec<crate::model::history::Rating>,
+    /// Whether the check-in was asked (and so is asked again after).
+    pub checked_in: bool,
 }
 
 /// The state of the app.
@@ -72,6 +87,17 @@ pub struct AppState {
     pub voice: crate::voice::VoiceStatus,
     /// How often the pacing animation is drawn, from the renderer.
     pub pacing: crate::ui::pacing::Pacing,
+    /// The check-in showing, or waiting behind the routine it is for.
+    pub check_in: Option<crate::ui::check_in::CheckIn>,
+    /// The history, once read (it is read off the window's thread).
+    pub history: Option<crate::history::History>,
+    /// The Progress screen's choices.
+    pub progress: crate::ui::progress::ProgressView,
+    /// The routine playing: when it started and the check-in before it.
+    pub recording: Option<Recording>,
+    /// The history file of the session just ended, until the check-in
+    /// after it is answered.
+    pub just_recorded: Option<std::path::PathBuf>,
     /// The screen drawn last, to tell when another one opens.
     drawn: Option<Screen>,
 }
@@ -103,6 +129,11 @@ impl AppState {
             no_sound: false,
             voice: crate::voice::VoiceStatus::Starting,
             pacing: crate::ui::pacing::Pacing::for_renderer(None),
+            check_in: None,
+            history: None,
+            progress: Default::default(),
+            recording: None,
+            just_recorded: None,
             drawn: None,
         }
     }
@@ -140,6 +171,8 @@ impl AppState {
             Screen::Editor => Place::Editor,
             Screen::Settings => Place::Settings,
             Screen::Summary => Place::Summary,
+            Screen::CheckIn => Place::CheckIn,
+            Screen::Progress => Place::Progress,
             Screen::Player => match &self.player {
                 Some(p) if p.confirming_stop => Place::StopQuestion,
                 _ => Place::Player,

@@ -6,6 +6,8 @@ use eframe::egui::{self, RichText};
 use super::Commands;
 use super::action::Action;
 use super::words::length_text;
+use crate::model::Area;
+use crate::model::history::SessionRecord;
 use crate::session::{Outcome, StepTally, Tally};
 
 /// What the summary shows.
@@ -14,6 +16,59 @@ pub struct Summary {
     pub routine: String,
     /// What ran of each exercise.
     pub tally: Tally,
+    /// How each area rated before and after, when both were rated.
+    pub changes: Vec<AreaChange>,
+    /// Days rolled in a row, this one included, once the history is known.
+    pub streak: Option<usize>,
+}
+
+/// An area's soreness before and after the routine.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AreaChange {
+    pub area: Area,
+    pub before: f32,
+    pub after: f32,
+}
+
+impl AreaChange {
+    /// "Calves: 7 before, 4 after (3 less sore)".
+    pub fn line(&self) -> String {
+        let diff = self.before - self.after;
+        let change = if diff.abs() < 0.05 {
+            "no change".to_owned()
+        } else if diff > 0.0 {
+            format!("{} less sore", number(diff))
+        } else {
+            format!("{} sorer", number(-diff))
+        };
+        format!(
+            "{}: {} before, {} after ({change})",
+            self.area.label(),
+            number(self.before),
+            number(self.after)
+        )
+    }
+}
+
+/// 3, or 2.5.
+fn number(value: f32) -> String {
+    format!("{}", (value * 10.0).round() / 10.0)
+}
+
+/// The before and after of every area `record` rated both times.
+pub fn changes(record: &SessionRecord) -> Vec<AreaChange> {
+    let mut areas: Vec<Area> = record.before.iter().map(|r| r.area).collect();
+    areas.dedup();
+    areas
+        .into_iter()
+        .filter_map(|area| {
+            Some(AreaChange {
+                area,
+                before: SessionRecord::area_rating(&record.before, area)?,
+                after: SessionRecord::area_rating(&record.after, area)?,
+            })
+        })
+        .collect()
 }
 
 /// The hydration reminder.
@@ -117,6 +172,19 @@ pub fn show(ui: &mut egui::Ui, summary: &Summary, commands: &mut Commands) {
                              and holding has run. The routine is here whenever you are ready.",
                         )
                         .wrap(),
+                    );
+                }
+                if !summary.changes.is_empty() {
+                    ui.add_space(12.0);
+                    ui.label(RichText::new("How they feel").size(20.0).strong());
+                    for change in &summary.changes {
+                        ui.add(egui::Label::new(RichText::new(change.line()).size(18.0)).wrap());
+                    }
+                }
+                if let Some(streak) = summary.streak.filter(|s| *s > 1) {
+                    ui.add_space(8.0);
+                    ui.label(
+                        RichText::new(format!("{streak} days in a row. Keep it going!")).size(18.0),
                     );
                 }
                 ui.add_space(16.0);

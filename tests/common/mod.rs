@@ -242,3 +242,54 @@ pub fn start_drawn_by(
 ) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
     play(dir, routine, |o| o.renderer = Some(renderer.to_owned()))
 }
+
+/// Writes a session of "Feet and calves" that started at `utc` (an RFC 3339
+/// time, one hour east) into the history of data folder `dir`: `seconds` on
+/// the left calf, the calves rated `before` and `after`. Returns its file.
+pub fn write_session(
+    dir: &Path,
+    utc: &str,
+    seconds: u32,
+    before: Option<u8>,
+    after: Option<u8>,
+) -> std::path::PathBuf {
+    use rollcoach::model::history::{ExerciseRecord, Moment, Rating, SessionRecord};
+    use rollcoach::model::{Area, Side};
+    let rate = |value: Option<u8>| -> Vec<Rating> {
+        value
+            .map(|value| Rating {
+                area: Area::Calves,
+                side: None,
+                value,
+            })
+            .into_iter()
+            .collect()
+    };
+    let record = SessionRecord {
+        version: 1,
+        started: Moment {
+            utc: utc.parse().unwrap(),
+            offset_minutes: 60,
+        },
+        seconds: seconds + 60,
+        routine: "Feet and calves".into(),
+        stopped_early: false,
+        exercises: vec![ExerciseRecord {
+            exercise: "calves".into(),
+            name: "Calves".into(),
+            area: Some(Area::Calves),
+            side: Some(Side::Left),
+            seconds,
+            holds: 2,
+            done: true,
+            ..ExerciseRecord::default()
+        }],
+        before: rate(before),
+        after: rate(after),
+        felt: None,
+    };
+    rollcoach::store::HistoryFiles::new(&DataDir::at(dir))
+        .save_new(&record)
+        .unwrap()
+        .path
+}

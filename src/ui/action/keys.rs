@@ -123,6 +123,7 @@ pub fn pressed(ctx: &egui::Context, place: Place) -> Vec<Action> {
     let mut out = Vec::new();
     ctx.input_mut(|i| {
         for (action, shortcut) in live {
+            let action = action.pressed_as(&shortcut);
             if i.consume_shortcut(&shortcut) && !out.contains(&action) {
                 out.push(action);
             }

@@ -32,11 +32,15 @@ pub enum Place {
     StopQuestion,
     /// The end of a routine.
     Summary,
+    /// How sore the areas feel, before or after a routine.
+    CheckIn,
+    /// The history: days rolled, minutes, soreness over time.
+    Progress,
 }
 
 impl Place {
     /// Every place, in the order the shortcuts window lists them.
-    pub const ALL: [Place; 9] = [
+    pub const ALL: [Place; 11] = [
         Place::Safety,
         Place::Library,
         Place::Card,
@@ -46,6 +50,8 @@ impl Place {
         Place::Player,
         Place::StopQuestion,
         Place::Summary,
+        Place::CheckIn,
+        Place::Progress,
     ];
 
     /// Its name, as the shortcuts window shows it.
@@ -60,6 +66,8 @@ impl Place {
             Place::Player => "Player",
             Place::StopQuestion => "Stop question",
             Place::Summary => "Summary",
+            Place::CheckIn => "Check-in",
+            Place::Progress => "Progress",
         }
     }
 
@@ -86,6 +94,8 @@ const ANYWHERE: &[Place] = &[
     Place::Settings,
     Place::Player,
     Place::Summary,
+    Place::CheckIn,
+    Place::Progress,
 ];
 
 /// A user action.
@@ -102,6 +112,7 @@ pub enum Action {
     ShowRoutines,
     EditRoutines,
     ShowSettings,
+    ShowProgress,
     // The safety screen.
     AcceptSafety,
     // Back from a card or the safety screen.
@@ -141,6 +152,17 @@ pub enum Action {
     FinishSummary,
     // Settings.
     SaveSettingsAgain,
+    // The check-in.
+    /// Sets the focused area's rating to the digit (0 to 9; 10 is one step
+    /// up from 9).
+    Rate(u8),
+    RateUp,
+    RateDown,
+    ContinueCheckIn,
+    SkipCheckIn,
+    // Progress.
+    ExportHistory,
+    UndoDeleteSession,
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -151,9 +173,37 @@ const fn command(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, key)
 }
 
+/// The digit keys, 0 to 9, in order.
+const DIGITS: &[KeyboardShortcut] = &[
+    key(Key::Num0),
+    key(Key::Num1),
+    key(Key::Num2),
+    key(Key::Num3),
+    key(Key::Num4),
+    key(Key::Num5),
+    key(Key::Num6),
+    key(Key::Num7),
+    key(Key::Num8),
+    key(Key::Num9),
+];
+
+impl Action {
+    /// The action a press of `shortcut` makes: a digit gives its own
+    /// rating.
+    fn pressed_as(self, shortcut: &KeyboardShortcut) -> Action {
+        match self {
+            Action::Rate(_) => {
+                let digit = DIGITS.iter().position(|d| d == shortcut).unwrap_or(0);
+                Action::Rate(digit as u8)
+            }
+            other => other,
+        }
+    }
+}
+
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 47] = [
         Action::AcceptSafety,
         Action::BackToLibrary,
         Action::SearchLibrary,
@@ -184,10 +234,18 @@ impl Action {
         Action::CancelStop,
         Action::FinishSummary,
         Action::SaveSettingsAgain,
+        Action::Rate(0),
+        Action::RateUp,
+        Action::RateDown,
+        Action::ContinueCheckIn,
+        Action::SkipCheckIn,
+        Action::ExportHistory,
+        Action::UndoDeleteSession,
         Action::ShowLibrary,
         Action::ShowRoutines,
         Action::EditRoutines,
         Action::ShowSettings,
+        Action::ShowProgress,
         Action::ShowSafety,
         Action::ShowShortcuts,
         Action::TextLarger,
@@ -208,6 +266,7 @@ impl Action {
             ShowRoutines => "Routines",
             EditRoutines => "My routines",
             ShowSettings => "Settings",
+            ShowProgress => "Progress",
             AcceptSafety => "I understand, let's roll",
             BackToLibrary | FinishSummary => "Back to the library",
             SearchLibrary => "Search",
@@ -237,6 +296,13 @@ impl Action {
             ConfirmStop => "Stop the routine",
             CancelStop => "Keep going",
             SaveSettingsAgain => "Try saving again",
+            Rate(_) => "Rate",
+            RateUp => "One more",
+            RateDown => "One less",
+            ContinueCheckIn => "Continue",
+            SkipCheckIn => "Skip",
+            ExportHistory => "Export to CSV...",
+            UndoDeleteSession => "Undo",
         }
     }
 
@@ -264,6 +330,7 @@ impl Action {
             ShowRoutines => "The built-in routines",
             EditRoutines => "Make and change your own routines",
             ShowSettings => "Units, timings, sound, look and tools",
+            ShowProgress => "Your sessions: days rolled, minutes, soreness over time",
             AcceptSafety => "Accept and continue",
             BackToLibrary => "Back to the library",
             SearchLibrary => "Search (Enter or Down: to the results)",
@@ -296,6 +363,13 @@ impl Action {
             CancelStop => "Go on with the routine",
             FinishSummary => "Back to the library",
             SaveSettingsAgain => "Write the settings to their file again",
+            Rate(_) => "Rate the selected area 0 to 9 (10: one more from 9)",
+            RateUp => "The selected area one sorer",
+            RateDown => "The selected area one less sore",
+            ContinueCheckIn => "Keep these ratings and go on",
+            SkipCheckIn => "Go on without rating",
+            ExportHistory => "Save the whole history as a spreadsheet file (CSV)",
+            UndoDeleteSession => "Bring back the session deleted last",
         }
     }
 
@@ -332,8 +406,15 @@ impl Action {
             ToggleFollowAlong => const { &[key(Key::F11)] },
             AskStop | CancelStop => const { &[key(Key::Escape)] },
             FinishSummary => const { &[key(Key::Enter), key(Key::Escape)] },
+            ShowProgress => const { &[command(Key::P)] },
+            Rate(_) => DIGITS,
+            RateUp => const { &[key(Key::Plus), key(Key::Equals)] },
+            RateDown => const { &[key(Key::Minus)] },
+            ContinueCheckIn => const { &[key(Key::Enter)] },
+            SkipCheckIn => const { &[key(Key::Escape)] },
+            UndoDeleteSession => const { &[command(Key::Z)] },
             ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | NewRoutine
-            | ImportRoutine | ExportRoutine | SaveSettingsAgain => &[],
+            | ImportRoutine | ExportRoutine | SaveSettingsAgain | ExportHistory => &[],
         }
     }
 
@@ -342,7 +423,7 @@ impl Action {
         use Action::*;
         match self {
             ShowSafety | TextLarger | TextSmaller | ShowShortcuts | Quit => ANYWHERE,
-            ShowLibrary | ShowRoutines | EditRoutines | ShowSettings => &[
+            ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | ShowProgress => &[
                 Place::Safety,
                 Place::Library,
                 Place::Card,
@@ -350,6 +431,7 @@ impl Action {
                 Place::Editor,
                 Place::Settings,
                 Place::Summary,
+                Place::Progress,
             ],
             AcceptSafety => &[Place::Safety],
             BackToLibrary => &[Place::Card, Place::Safety],
@@ -364,6 +446,8 @@ impl Action {
             ConfirmStop | CancelStop => &[Place::StopQuestion],
             FinishSummary => &[Place::Summary],
             SaveSettingsAgain => &[Place::Settings],
+            Rate(_) | RateUp | RateDown | ContinueCheckIn | SkipCheckIn => &[Place::CheckIn],
+            ExportHistory | UndoDeleteSession => &[Place::Progress],
         }
     }
 
@@ -388,6 +472,9 @@ impl Action {
 
     /// All its keys: "Esc or Backspace".
     pub fn keys_text(self, mac: bool) -> String {
+        if let Action::Rate(_) = self {
+            return "0 to 9".to_owned();
+        }
         let keys: Vec<String> = self
             .shortcuts()
             .iter()

@@ -44,9 +44,18 @@ impl RollcoachApp {
             Command::DeleteRoutine(path) => self.delete_routine(&path),
             Command::Import(paths) => self.import(paths),
             Command::ExportTo(path) => self.export_to(&path),
-            Command::StartRoutine(routine) => self.start_routine(ctx, routine),
+            Command::StartRoutine(routine) => self.start_or_check_in(ctx, routine),
             Command::StartExercise(id) => self.start_exercise(ctx, &id),
             Command::TryVoice => self.coach.try_voice(),
+            Command::SetCheckIn(on) => {
+                if self.state.settings.check_in != on {
+                    self.state.settings.check_in = on;
+                    self.saver.changed();
+                }
+            }
+            Command::DeleteSession(path) => self.delete_session(&path),
+            Command::DeleteAllSessions => self.delete_all_sessions(),
+            Command::ExportHistoryTo(path) => self.export_history_to(&path),
             Command::AnswerQuit(quit) => {
                 self.state.quit_question = None;
                 if quit {
@@ -72,6 +81,20 @@ impl RollcoachApp {
             ShowRoutines => self.state.screen = Screen::Routines,
             EditRoutines => self.state.screen = Screen::Editor,
             ShowSettings => self.state.screen = Screen::Settings,
+            ShowProgress => {
+                if self.state.player.is_none() {
+                    self.state.screen = Screen::Progress;
+                }
+            }
+            Rate(_) | RateUp | RateDown => {
+                if let Some(check_in) = &mut self.state.check_in {
+                    check_in.run(action);
+                }
+            }
+            ContinueCheckIn => self.answer_check_in(ctx, true),
+            SkipCheckIn => self.answer_check_in(ctx, false),
+            ExportHistory => self.export_history_dialog(),
+            UndoDeleteSession => self.undo_delete_session(),
             ShowShortcuts => self.state.show_shortcuts = !self.state.show_shortcuts,
             Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             SearchLibrary | SelectLeft | SelectRight | SelectUp | SelectDown | SelectFirst
@@ -179,6 +202,7 @@ fn leaves_editor(command: &Command) -> bool {
                 | Action::ShowRoutines
                 | Action::ShowSafety
                 | Action::ShowSettings
+                | Action::ShowProgress
                 | Action::Quit
         ),
         Command::OpenCard(_)
@@ -194,7 +218,9 @@ fn leaves_safety(command: &Command) -> bool {
     use Action::*;
     matches!(
         command,
-        Command::Run(ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | BackToLibrary)
+        Command::Run(
+            ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | ShowProgress | BackToLibrary
+        )
             | Command::OpenCard(_)
             | Command::EditRoutine(_)
     )

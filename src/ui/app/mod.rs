@@ -4,6 +4,7 @@
 
 mod awake;
 mod handle;
+mod history;
 mod playing;
 mod routines;
 mod settings;
@@ -46,6 +47,8 @@ pub struct RollcoachApp {
     clock: Clock,
     /// The folder of the user's routines; `None` without a data folder.
     routine_files: Option<RoutineFiles>,
+    /// The history folder, and its reading at start.
+    history_store: history::HistoryStore,
     /// Writes the settings when a change is complete.
     saver: SettingsSaver,
     /// What the screens asked for during this frame.
@@ -86,6 +89,7 @@ impl RollcoachApp {
         let coach = Coach::new(voice, &settings);
         let (routine_files, routines) = (files.routine_files, files.routines);
         let store = files.store;
+        let history_store = history::HistoryStore::start(files.history_files);
         let mut state = AppState::new(catalog, settings, Editor::new(routines));
         if let Some(renderer) = &options.renderer {
             state.pacing = Pacing::for_renderer(Some(renderer.clone()));
@@ -112,6 +116,7 @@ impl RollcoachApp {
             voices_asked: None,
             clock: options.clock.unwrap_or_else(Clock::system),
             routine_files,
+            history_store,
             saver: SettingsSaver::new(store),
             commands: Vec::new(),
             awake: awake::ScreenAwake::default(),
@@ -307,6 +312,7 @@ impl eframe::App for RollcoachApp {
         self.save_settings_when_settled(ctx);
         self.keep_time(ctx);
         self.keep_screen_awake(ctx);
+        self.watch_history(ctx);
         self.watch_voice(ctx);
         if self.audio.take_device_lost() {
             self.state.no_sound = true;
@@ -342,6 +348,7 @@ struct UserFiles {
     settings: crate::model::Settings,
     routine_files: Option<RoutineFiles>,
     routines: Vec<crate::store::RoutineFile>,
+    history_files: Option<crate::store::HistoryFiles>,
 }
 
 impl UserFiles {
@@ -362,6 +369,7 @@ impl UserFiles {
                 settings: crate::model::Settings::default(),
                 routine_files: None,
                 routines: Vec::new(),
+                history_files: None,
             };
         };
         notices.extend(
@@ -381,6 +389,7 @@ impl UserFiles {
             settings: loaded.settings,
             routine_files: Some(loaded.routine_files),
             routines: loaded.routines,
+            history_files: Some(loaded.history_files),
         }
     }
 }

@@ -22,6 +22,10 @@ impl RollcoachApp {
         settings.voice.on = self.coach.plans_prompts(&settings);
         match Session::new(&routine, &state.catalog, &settings) {
             Ok(mut session) => {
+                if self.state.recording.is_none() {
+                    self.record_from_now(&routine, Vec::new(), false);
+                }
+                let state = &mut self.state;
                 let now = self.clock.now();
                 session.start(now);
                 self.audio.follow(&session, now);
@@ -31,9 +35,12 @@ impl RollcoachApp {
                 state.screen = Screen::Player;
                 ctx.request_repaint();
             }
-            Err(e) => state
-                .notices
-                .push(Notice::plain(format!("That routine can't be played: {e}."))),
+            Err(e) => {
+                state.recording = None;
+                state
+                    .notices
+                    .push(Notice::plain(format!("That routine can't be played: {e}.")));
+            }
         }
     }
 
@@ -42,7 +49,7 @@ impl RollcoachApp {
         let state = &self.state;
         if let Some(exercise) = state.catalog.get(id) {
             let routine = Routine::single_exercise(exercise, &state.settings);
-            self.start_routine(ctx, routine);
+            self.start_or_check_in(ctx, routine);
         }
     }
 
@@ -133,14 +140,22 @@ impl RollcoachApp {
             self.audio.follow(&player.session, now);
         }
         self.coach.ended(&player.session, now);
+        let tally = player.session.tally(now);
+        self.record_session(&tally);
         self.state.summary = Some(Summary {
             routine: player.session.name().to_owned(),
-            tally: player.session.tally(now),
+            tally,
+            changes: Vec::new(),
+            streak: None,
         });
         if player.follow_along {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
-        self.state.screen = Screen::Summary;
+        if self.state.check_in.is_some() {
+            self.state.screen = Screen::CheckIn;
+        } else {
+            self.show_summary_of_history();
+        }
     }
 
     /// Ends a routine that is over, closes the sound device once nothing is

@@ -174,7 +174,7 @@ impl RollcoachApp {
     }
 
     /// Whether the system can show a file chooser.
-    fn has_file_chooser(&self) -> bool {
+    pub(super) fn has_file_chooser(&self) -> bool {
         self.file_chooser
             .unwrap_or_else(crate::ui::path_prompt::chooser_available)
     }

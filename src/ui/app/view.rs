@@ -9,7 +9,9 @@ use eframe::egui;
 use crate::ui::action::Action;
 use crate::ui::state::{AppState, Screen};
 use crate::ui::widgets::question::Question;
-use crate::ui::{Command, Commands, card, menu, routines, safety, settings, summary};
+use crate::ui::{
+    Command, Commands, card, check_in, menu, progress, routines, safety, settings, summary,
+};
 
 /// Draws the whole window.
 pub fn draw(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut Commands) {
@@ -107,6 +109,14 @@ fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut
             settings::show(ui, &state.settings, not_saved, machine, commands);
         }
         Screen::Editor => state.editor.show(ui, catalog, chosen, commands),
+        Screen::CheckIn => match &mut state.check_in {
+            Some(check_in) => check_in::show(ui, check_in, commands),
+            None => commands.push(Command::Run(Action::ShowLibrary)),
+        },
+        Screen::Progress => {
+            let today = crate::model::history::Moment::now().day();
+            progress::show(ui, state.history.as_ref(), &mut state.progress, today, commands);
+        }
         Screen::Summary => match &state.summary {
             Some(s) => summary::show(ui, s, commands),
             None => commands.push(Command::Run(Action::ShowLibrary)),

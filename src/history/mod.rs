@@ -1,0 +1,206 @@
+//! The memory of every session: what the Progress screen, the summary and
+//! the export make of the history files. Pure code: the days come from the
+//! records' own local dates and the `today` a caller passes.
+
+mod csv;
+mod hints;
+mod record;
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, Days, NaiveDate};
+
+pub use csv::{CSV_HEADER, to_csv};
+pub use hints::hints;
+pub use record::{check_in_areas, record_of};
+
+use crate::model::Area;
+use crate::model::history::SessionRecord;
+use crate::store::{FileProblem, LoadedHistory, StoredSession};
+
+/// How many weeks the minutes chart shows.
+pub const WEEKS_SHOWN: usize = 12;
+
+/// The sessions kept, oldest first, and the files that could not be read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    pub sessions: Vec<StoredSession>,
+    pub problems: Vec<FileProblem>,
+}
+
+impl From<LoadedHistory> for History {
+    fn from(loaded: LoadedHistory) -> History {
+        History {
+            sessions: loaded.sessions,
+            problems: loaded.problems,
+        }
+    }
+}
+
+/// One session's soreness of an area: before and after, over both sides.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SorenessPoint {
+    pub day: NaiveDate,
+    pub before: Option<f32>,
+    pub after: Option<f32>,
+}
+
+/// The minutes of one week, Monday to Sunday.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeekMinutes {
+    /// Its Monday.
+    pub monday: NaiveDate,
+    pub minutes: f64,
+}
+
+impl History {
+    /// The records, oldest first.
+    pub fn records(&self) -> impl DoubleEndedIterator<Item = &SessionRecord> + '_ {
+        self.sessions.iter().map(|s| &s.record)
+    }
+
+    /// Adds a session in its place by time.
+    pub fn insert(&mut self, stored: StoredSession) {
+        let at = self
+            .sessions
+            .partition_point(|s| (s.record.started, &s.path) <= (stored.record.started, &stored.path));
+        self.sessions.insert(at, stored);
+    }
+
+    /// Takes out the session of the file `path`, if it is here.
+    pub fn remove(&mut self, path: &std::path::Path) -> Option<StoredSession> {
+        let i = self.sessions.iter().position(|s| s.path == path)?;
+        Some(self.sessions.remove(i))
+    }
+
+    /// The days on which something was rolled, each once, in order.
+    pub fn days_rolled(&self) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = self
+            .records()
+            .filter(|r| r.counts_as_rolled())
+            .map(SessionRecord::day)
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
+    /// Days rolled from `from` to `to`, both included.
+    pub fn days_rolled_between(&self, from: NaiveDate, to: NaiveDate) -> usize {
+        self.days_rolled()
+            .iter()
+            .filter(|d| **d >= from && **d <= to)
+            .count()
+    }
+
+    /// Days rolled in the week (from Monday) of `today`.
+    pub fn days_this_week(&self, today: NaiveDate) -> usize {
+        self.days_rolled_between(monday_of(today), today)
+    }
+
+    /// Days rolled in the month of `today`.
+    pub fn days_this_month(&self, today: NaiveDate) -> usize {
+        let first = today.with_day(1).unwrap_or(today);
+        self.days_rolled_between(first, today)
+    }
+
+    /// Days in a row rolled up to `today`; a streak that reached
+    /// yesterday still stands today until the day is over.
+    pub fn streak(&self, today: NaiveDate) -> usize {
+        let days = self.days_rolled();
+        let mut day = if days.binary_search(&today).is_ok() {
+            today
+        } else {
+            match today.checked_sub_days(Days::new(1)) {
+                Some(yesterday) => yesterday,
+                None => return 0,
+            }
+        };
+        let mut count = 0;
+        while days.binary_search(&day).is_ok() {
+            count += 1;
+            match day.checked_sub_days(Days::new(1)) {
+                Some(before) => day = before,
+                None => break,
+            }
+        }
+        count
+    }
+
+    /// Minutes rolling and holding in each of the last `weeks` weeks, the
+    /// week of `today` last.
+    pub fn weekly_minutes(&self, today: NaiveDate, weeks: usize) -> Vec<WeekMinutes> {
+        let this_monday = monday_of(today);
+        let mut out: Vec<WeekMinutes> = (0..weeks)
+            .rev()
+            .filter_map(|back| {
+                let monday = this_monday.checked_sub_days(Days::new(7 * back as u64))?;
+                Some(WeekMinutes {
+                    monday,
+                    minutes: 0.0,
+                })
+            })
+            .collect();
+        let Some(first) = out.first().map(|w| w.monday) else {
+            return out;
+        };
+        for record in self.records() {
+            let day = record.day();
+            if day < first || day > today {
+                continue;
+            }
+            let week = (day - first).num_days() as usize / 7;
+            if let Some(w) = out.get_mut(week) {
+                w.minutes += f64::from(record.worked_seconds()) / 60.0;
+            }
+        }
+        out
+    }
+
+    /// Every area rated in a check-in, from the feet up.
+    pub fn areas_rated(&self) -> Vec<Area> {
+        let mut areas: Vec<Area> = self
+            .records()
+            .flat_map(|r| r.before.iter().chain(&r.after).map(|x| x.area))
+            .collect();
+        areas.sort_unstable();
+        areas.dedup();
+        areas
+    }
+
+    /// The soreness of `area` before and after each session that rated
+    /// it, oldest first.
+    pub fn soreness(&self, area: Area) -> Vec<SorenessPoint> {
+        self.records()
+            .filter_map(|r| {
+                let before = SessionRecord::area_rating(&r.before, area);
+                let after = SessionRecord::area_rating(&r.after, area);
+                (before.is_some() || after.is_some()).then(|| SorenessPoint {
+                    day: r.day(),
+                    before,
+                    after,
+                })
+            })
+            .collect()
+    }
+
+    /// The check-in of the last session that had one, to start the next
+    /// one from: its after, or its before when it has no after.
+    pub fn last_ratings(&self) -> Option<&[crate::model::history::Rating]> {
+        self.records().rev().find_map(|r| {
+            if !r.after.is_empty() {
+                Some(r.after.as_slice())
+            } else if !r.before.is_empty() {
+                Some(r.before.as_slice())
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// The Monday of the week of `day`.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    let back = u64::from(day.weekday().num_days_from_monday());
+    day.checked_sub_days(Days::new(back)).unwrap_or(day)
+}

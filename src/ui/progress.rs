@@ -1,0 +1,450 @@
+//! The Progress screen: how often the person rolled, their minutes each
+//! week, how sore each area was before and after over time, hints from it,
+//! and every past session, each of which can be deleted (and brought
+//! back).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
+
+use super::action::Action;
+use super::words::length_text;
+use super::{Command, Commands};
+use crate::history::{self, History, WEEKS_SHOWN};
+use crate::model::Area;
+use crate::model::history::{ExerciseRecord, SessionRecord};
+use crate::store::StoredSession;
+
+/// Sessions listed at first, and added by "Show more".
+pub const SESSIONS_AT_ONCE: usize = 20;
+
+/// What the screen keeps between frames.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProgressView {
+    /// The area whose soreness is plotted; the first one rated if none was
+    /// picked.
+    pub area: Option<Area>,
+    /// How many sessions the list shows.
+    pub listed: usize,
+    /// A question showing.
+    pub asking: Option<Asking>,
+    /// What was deleted last, to bring back.
+    pub deleted: Vec<StoredSession>,
+    /// A line about the last deletion, export or problem.
+    pub message: Option<String>,
+}
+
+/// The questions of the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Asking {
+    /// "Delete this session?"
+    DeleteOne(PathBuf),
+    /// "Delete your whole history?", the first time and the second.
+    DeleteAll { again: bool },
+}
+
+/// Draws the Progress screen of `history` (`None` while it is read) on the
+/// local day `today`.
+pub fn show(
+    ui: &mut egui::Ui,
+    history: Option<&History>,
+    view: &mut ProgressView,
+    today: NaiveDate,
+    commands: &mut Commands,
+) {
+    egui::CentralPanel::default()
+        .frame(crate::ui::panel::central(ui))
+        .show(ui, |ui| {
+            ui.heading("Your progress");
+            let Some(history) = history else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Reading your history...");
+                });
+                ui.ctx().request_repaint_after(Duration::from_millis(100));
+                return;
+            };
+            crate::ui::page::show(ui, "progress", |ui| {
+                page(ui, history, view, today, commands);
+            });
+            questions(ui.ctx(), history, view, commands);
+        });
+}
+
+fn page(
+    ui: &mut egui::Ui,
+    history: &History,
+    view: &mut ProgressView,
+    today: NaiveDate,
+    commands: &mut Commands,
+) {
+    for problem in &history.problems {
+        let text = format!(
+            "Couldn't read {problem}. The file was left as it is; the rest of your history \
+             shows without it."
+        );
+        ui.add(egui::Label::new(RichText::new(text).color(super::theme::caution_colour(ui))).wrap());
+    }
+    if let Some(message) = &view.message {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(message);
+            if !view.deleted.is_empty() {
+                let undo = Action::UndoDeleteSession;
+                if super::action::action_button(ui, undo, true).clicked() {
+                    commands.push(undo.into());
+                }
+            }
+        });
+    }
+    if history.sessions.is_empty() {
+        ui.add_space(8.0);
+        ui.add(
+            egui::Label::new(
+                "No sessions yet. Play a routine and it shows here: the days you rolled, \
+                 your minutes each week, and how sore each area was before and after.",
+            )
+            .wrap(),
+        );
+        return;
+    }
+    tallies(ui, history, today);
+    ui.add_space(12.0);
+    minutes_chart(ui, history, today);
+    ui.add_space(12.0);
+    soreness(ui, history, view);
+    let hints = history::hints(history, today);
+    if !hints.is_empty() {
+        ui.add_space(12.0);
+        ui.label(RichText::new("Worth knowing").strong());
+        for hint in hints {
+            ui.add(egui::Label::new(hint).wrap());
+        }
+    }
+    ui.add_space(12.0);
+    sessions(ui, history, view, commands);
+    ui.add_space(12.0);
+    ui.horizontal_wrapped(|ui| {
+        let export = Action::ExportHistory;
+        if super::action::action_button(ui, export, true).clicked() {
+            commands.push(export.into());
+        }
+        if ui
+            .button("Delete the whole history...")
+            .on_hover_text("Delete every session (asks twice)")
+            .clicked()
+        {
+            view.asking = Some(Asking::DeleteAll { again: false });
+        }
+    });
+}
+
+/// Days this week and month, and the streak, in large numbers.
+fn tallies(ui: &mut egui::Ui, history: &History, today: NaiveDate) {
+    let days = |n: usize| if n == 1 { "day" } else { "days" };
+    let week = history.days_this_week(today);
+    let month = history.days_this_month(today);
+    let streak = history.streak(today);
+    let big = egui::TextStyle::Heading.resolve(ui.style()).size * 1.6;
+    ui.horizontal_wrapped(|ui| {
+        for (number, words) in [
+            (week, format!("{} this week", days(week))),
+            (month, format!("{} this month", days(month))),
+            (streak, format!("{} in a row", days(streak))),
+        ] {
+            ui.vertical(|ui| {
+                ui.label(RichText::new(number.to_string()).size(big).strong());
+                ui.label(words);
+            });
+            ui.add_space(24.0);
+        }
+    });
+}
+
+fn short_day(day: NaiveDate) -> String {
+    day.format("%-d %b").to_string()
+}
+
+/// Minutes rolling and holding, a bar per week.
+fn minutes_chart(ui: &mut egui::Ui, history: &History, today: NaiveDate) {
+    let weeks = history.weekly_minutes(today, WEEKS_SHOWN);
+    ui.label(RichText::new("Minutes each week").strong());
+    let bars: Vec<Bar> = weeks
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            Bar::new(i as f64, w.minutes)
+                .width(0.7)
+                .name(format!("Week of {}", short_day(w.monday)))
+        })
+        .collect();
+    let chart = BarChart::new("Minutes", bars).color(super::theme::accent(ui));
+    let mondays: Vec<NaiveDate> = weeks.iter().map(|w| w.monday).collect();
+    let plot = Plot::new("minutes_each_week")
+        .height(170.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .include_y(0.0)
+        .include_y(10.0)
+        .y_axis_label("min")
+        .x_axis_formatter(move |mark, _range| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 0.01 || i < 0.0 {
+                return String::new();
+            }
+            mondays.get(i as usize).map(|d| short_day(*d)).unwrap_or_default()
+        })
+        .show(ui, |plot| plot.bar_chart(chart));
+    let said: Vec<String> = weeks
+        .iter()
+        .map(|w| format!("week of {}: {:.0} min", short_day(w.monday), w.minutes))
+        .collect();
+    let description = format!("Minutes each week, {}", said.join(", "));
+    plot.response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
+}
+
+/// Soreness before and after of one area, picked from those rated.
+fn soreness(ui: &mut egui::Ui, history: &History, view: &mut ProgressView) {
+    ui.label(RichText::new("How sore, before and after").strong());
+    let areas = history.areas_rated();
+    let Some(first) = areas.first().copied() else {
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "Rate how your areas feel before and after a routine (the check-in) \
+                     and their soreness shows here over time.",
+                )
+                .weak(),
+            )
+            .wrap(),
+        );
+        return;
+    };
+    let area = view.area.filter(|a| areas.contains(a)).unwrap_or(first);
+    ui.horizontal_wrapped(|ui| {
+        for a in &areas {
+            if ui.selectable_label(*a == area, a.label()).clicked() {
+                view.area = Some(*a);
+            }
+        }
+    });
+    let points = history.soreness(area);
+    let Some(start) = points.first().map(|p| p.day) else {
+        return;
+    };
+    let x = |day: NaiveDate| (day - start).num_days() as f64;
+    let series = |pick: fn(&history::SorenessPoint) -> Option<f32>| -> Vec<[f64; 2]> {
+        points
+            .iter()
+            .filter_map(|p| pick(p).map(|v| [x(p.day), f64::from(v)]))
+            .collect()
+    };
+    let before = series(|p| p.before);
+    let after = series(|p| p.after);
+    let before_colour = super::theme::caution_colour(ui);
+    let after_colour = super::theme::accent(ui);
+    let plot = Plot::new("soreness_over_time")
+        .height(190.0)
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_y(0.0)
+        .include_y(10.0)
+        .y_axis_label("sore, 0 to 10")
+        .x_axis_formatter(move |mark, _range| {
+            let days = mark.value.round();
+            if (mark.value - days).abs() > 0.01 {
+                return String::new();
+            }
+            start
+                .checked_add_signed(chrono::Duration::days(days as i64))
+                .map(short_day)
+                .unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            for (name, values, colour) in [
+                ("Before", &before, before_colour),
+                ("After", &after, after_colour),
+            ] {
+                plot.line(Line::new(name, PlotPoints::from(values.clone())).color(colour).width(2.0));
+                plot.points(Points::new(name, PlotPoints::from(values.clone())).color(colour).radius(3.5));
+            }
+        });
+    let recent: Vec<String> = points
+        .iter()
+        .rev()
+        .take(5)
+        .map(|p| {
+            let v = |v: Option<f32>| v.map_or("not rated".to_owned(), |v| format!("{v}"));
+            format!("{}: {} before, {} after", short_day(p.day), v(p.before), v(p.after))
+        })
+        .collect();
+    let description = format!(
+        "{} over time, {} check-ins. Latest: {}",
+        area.label(),
+        points.len(),
+        recent.join("; ")
+    );
+    plot.response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
+    ui.add(egui::Label::new(RichText::new(format!("Latest: {}", recent.join("; "))).weak()).wrap());
+}
+
+/// The sessions, newest first, each opening on its details.
+fn sessions(ui: &mut egui::Ui, history: &History, view: &mut ProgressView, commands: &mut Commands) {
+    let _ = commands;
+    ui.label(RichText::new(format!("Sessions ({})", history.sessions.len())).strong());
+    let listed = view.listed.max(SESSIONS_AT_ONCE);
+    for stored in history.sessions.iter().rev().take(listed) {
+        let record = &stored.record;
+        egui::CollapsingHeader::new(session_title(record))
+            .id_salt(&stored.path)
+            .show(ui, |ui| {
+                session_details(ui, record);
+                if ui.button("Delete this session...").clicked() {
+                    view.asking = Some(Asking::DeleteOne(stored.path.clone()));
+                }
+            });
+    }
+    let more = history.sessions.len().saturating_sub(listed);
+    if more > 0 && ui.button(format!("Show {} more", more.min(SESSIONS_AT_ONCE))).clicked() {
+        view.listed = listed + SESSIONS_AT_ONCE;
+    }
+}
+
+/// "Thu 3 Dec 2026, 12:29 · Feet and calves · 8 min 10 s".
+pub fn session_title(record: &SessionRecord) -> String {
+    let when = record.started.local().format("%a %-d %b %Y, %H:%M");
+    let worked = length_text(Duration::from_secs(u64::from(record.worked_seconds())));
+    let stopped = if record.stopped_early { " (stopped early)" } else { "" };
+    format!("{when}  ·  {}  ·  {worked}{stopped}", record.routine)
+}
+
+fn session_details(ui: &mut egui::Ui, record: &SessionRecord) {
+    for e in &record.exercises {
+        ui.add(egui::Label::new(exercise_line(e)).wrap());
+    }
+    let areas: Vec<Area> = {
+        let mut a: Vec<Area> = record.before.iter().chain(&record.after).map(|r| r.area).collect();
+        a.sort_unstable();
+        a.dedup();
+        a
+    };
+    for area in areas {
+        let v = |ratings| {
+            SessionRecord::area_rating(ratings, area).map_or("not rated".to_owned(), |v| format!("{v}"))
+        };
+        ui.label(format!(
+            "{}: {} before, {} after",
+            area.label(),
+            v(&record.before),
+            v(&record.after)
+        ));
+    }
+    if let Some(felt) = record.felt {
+        ui.label(format!("It felt: {}", felt.label().to_lowercase()));
+    }
+}
+
+/// "Calves, left side: 2 min 30 s, 2 holds, 1 longer hold, too intense once".
+fn exercise_line(e: &ExerciseRecord) -> String {
+    let name = match e.side {
+        Some(side) => format!("{}, {} side", e.name, side.label()),
+        None => e.name.clone(),
+    };
+    let mut parts = vec![length_text(Duration::from_secs(u64::from(e.seconds)))];
+    let count = |n: u32, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+    if e.holds > 0 {
+        parts.push(count(e.holds, "hold", "holds"));
+    }
+    if e.extensions > 0 {
+        parts.push(count(e.extensions, "hold made longer", "holds made longer"));
+    }
+    if e.too_intense > 0 {
+        parts.push(if e.too_intense == 1 {
+            "too intense once".to_owned()
+        } else {
+            format!("too intense {} times", e.too_intense)
+        });
+    }
+    if !e.done {
+        parts.push("not done".to_owned());
+    }
+    format!("{name}: {}", parts.join(", "))
+}
+
+fn questions(ctx: &egui::Context, history: &History, view: &mut ProgressView, commands: &mut Commands) {
+    use super::widgets::question::Question;
+    let Some(asking) = view.asking.clone() else {
+        return;
+    };
+    match asking {
+        Asking::DeleteOne(path) => {
+            let Some(stored) = history.sessions.iter().find(|s| s.path == path) else {
+                view.asking = None;
+                return;
+            };
+            let body = format!(
+                "{}. You can bring it back with Undo straight after.",
+                session_title(&stored.record)
+            );
+            let question = Question {
+                id: "delete_session",
+                heading: "Delete this session?",
+                body: &body,
+                yes: "Delete",
+                no: "Keep it",
+                footnote: None,
+                default: false,
+            };
+            if let Some(yes) = question.show(ctx, true) {
+                view.asking = None;
+                if yes {
+                    commands.push(Command::DeleteSession(path));
+                }
+            }
+        }
+        Asking::DeleteAll { again } => {
+            let n = history.sessions.len();
+            let body = if again {
+                format!(
+                    "All {n} sessions and their check-ins will be gone. Only Undo, straight \
+                     after, brings them back. Delete them?"
+                )
+            } else {
+                format!(
+                    "This deletes every one of your {n} sessions. Export them to CSV first \
+                     if you want to keep a copy."
+                )
+            };
+            let question = Question {
+                id: if again { "delete_all_again" } else { "delete_all" },
+                heading: if again { "Are you sure?" } else { "Delete your whole history?" },
+                body: &body,
+                yes: if again { "Yes, delete everything" } else { "Delete everything..." },
+                no: "Keep my history",
+                footnote: None,
+                default: false,
+            };
+            match question.show(ctx, true) {
+                Some(true) if !again => view.asking = Some(Asking::DeleteAll { again: true }),
+                Some(true) => {
+                    view.asking = None;
+                    commands.push(Command::DeleteAllSessions);
+                }
+                Some(false) => view.asking = None,
+                None => {}
+            }
+        }
+    }
+}
