@@ -35,7 +35,7 @@ fn phase(harness: &Harness) -> (usize, PhaseKind) {
 
 /// The library of a returning user.
 fn library(dir: &Path) -> Harness {
-    common::returning_user(dir, "");
+    common::returning_user(dir, "check_in: true");
     common::start(dir)
 }
 
@@ -351,9 +351,9 @@ fn check(action: Action, shortcut: &KeyboardShortcut) {
             let mut h = common::start(dir);
             h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
             h.run();
-            h.get_by_label_contains("Feet and calves").click();
+            h.get_by_label_contains("Feet and calves").click_accesskit();
             h.run();
-            h.get_by_label("Delete this session...").click();
+            h.get_by_label("Delete this session...").click_accesskit();
             h.run();
             h.get_by_label("Delete").click();
             h.run();

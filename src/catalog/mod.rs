@@ -82,6 +82,7 @@ impl Catalog {
         }
         problems.extend(pictures.into_keys().map(CatalogProblem::OrphanIllustration));
         problems.extend(validate(&exercises));
+        problems.extend(validate::areas_without_exercise(&exercises));
         if problems.is_empty() {
             Ok(Catalog {
                 exercises,

@@ -175,13 +175,16 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
         }
         last_region = Some(e.region);
     }
-    problems.extend(
-        crate::model::Area::ALL
-            .into_iter()
-            .filter(|a| !exercises.iter().any(|e| e.area == *a))
-            .map(CatalogProblem::AreaWithoutExercise),
-    );
     problems
+}
+
+/// Every area of the body that no exercise of the whole library works.
+pub fn areas_without_exercise(exercises: &[Exercise]) -> Vec<CatalogProblem> {
+    crate::model::Area::ALL
+        .into_iter()
+        .filter(|a| !exercises.iter().any(|e| e.area == *a))
+        .map(CatalogProblem::AreaWithoutExercise)
+        .collect()
 }
 
 /// What makes no sense in a picture's data, each as a sentence naming the
@@ -482,6 +485,16 @@ mod tests {
             problems.iter().any(|p| p.contains("equipment.diameter")),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn an_area_no_exercise_works_is_reported() {
+        let mut all = Catalog::builtin().unwrap().exercises().to_vec();
+        assert_eq!(areas_without_exercise(&all), []);
+        all.retain(|e| e.area != crate::model::Area::Forearms);
+        let problems = areas_without_exercise(&all);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].to_string(), "no exercise works the area 'forearms'");
     }
 
     #[test]

@@ -806,3 +806,39 @@ fn longer_holds_and_working_around_count_as_they_ran() {
     assert_eq!(left.covered, left.planned);
     assert_eq!(left.worked, left.planned);
 }
+
+#[test]
+fn the_tally_counts_holds_longer_holds_and_too_intense_per_side() {
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    let left_hold = session.timeline().phases()[2].start;
+    assert!(session.extend_hold(left_hold + s(2)));
+    let right_roll = session.timeline().phases()[4].start;
+    assert!(session.too_intense(right_roll + s(3)));
+    let end = session.timeline().total() + s(1);
+    let tally = session.tally(end);
+    let counts: Vec<(Option<Side>, u32, u32, u32)> = tally
+        .steps
+        .iter()
+        .flat_map(|step| step.sides.iter())
+        .map(|t| (t.side, t.holds, t.extensions, t.too_intense))
+        .collect();
+    assert_eq!(
+        counts,
+        vec![
+            (Some(Side::Left), 1, 1, 0),
+            (Some(Side::Right), 1, 0, 1),
+            (None, 0, 0, 0),
+        ]
+    );
+}
+
+#[test]
+fn a_hold_skipped_early_is_no_hold_done() {
+    let mut session = sample();
+    session.start(Duration::ZERO);
+    let left_hold = session.timeline().phases()[2].start;
+    session.skip(left_hold + s(3));
+    let tally = session.tally(left_hold + s(4));
+    assert_eq!(tally.steps[0].sides[0].holds, 0);
+}

@@ -182,3 +182,110 @@ pub fn parse_session(text: &str) -> Result<SessionRecord, String> {
     }
     Ok(record)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::history::{ExerciseRecord, Felt, Moment, Rating};
+    use crate::model::{Area, Side};
+
+    /// A record with every field set to something other than its default.
+    fn full_record(utc: &str) -> SessionRecord {
+        SessionRecord {
+            version: HISTORY_VERSION,
+            started: Moment {
+                utc: utc.parse().unwrap(),
+                offset_minutes: -300,
+            },
+            seconds: 512,
+            routine: "Mine, with \"quotes\"".into(),
+            stopped_early: true,
+            exercises: vec![ExerciseRecord {
+                exercise: "calves".into(),
+                name: "Calves".into(),
+                area: Some(Area::Calves),
+                side: Some(Side::Right),
+                seconds: 95,
+                holds: 2,
+                extensions: 1,
+                too_intense: 3,
+                done: true,
+            }],
+            before: vec![Rating {
+                area: Area::Calves,
+                side: Some(Side::Left),
+                value: 8,
+            }],
+            after: vec![Rating {
+                area: Area::UpperBack,
+                side: None,
+                value: 2,
+            }],
+            felt: Some(Felt::TooHard),
+        }
+    }
+
+    #[test]
+    fn every_record_comes_back_as_it_was_saved_in_a_folder_by_year_and_month() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = HistoryFiles::new(&DataDir::at(dir.path()));
+        let a = files.save_new(&full_record("2026-12-03T11:29:04Z")).unwrap();
+        // Two sessions of the same second are two files.
+        let b = files.save_new(&full_record("2026-12-03T11:29:04Z")).unwrap();
+        let c = files.save_new(&full_record("2025-01-31T23:00:00Z")).unwrap();
+        assert_ne!(a.path, b.path);
+        assert!(a.path.ends_with("history/2026/12/2026-12-03T11-29-04Z.ron"), "{:?}", a.path);
+        let loaded = files.load_all();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        // Oldest first; two of the same second in either order.
+        assert_eq!(loaded.sessions[0], c);
+        let mut same = vec![a, b];
+        same.sort_by(|x, y| x.path.cmp(&y.path));
+        assert_eq!(loaded.sessions[1..], same[..]);
+        // The file reads as a person would write it.
+        let text = std::fs::read_to_string(&loaded.sessions[1].path).unwrap();
+        assert!(text.contains("utc: \"2026-12-03T11:29:04Z\""), "{text}");
+        assert!(text.contains("felt: Some(TooHard)"), "{text}");
+    }
+
+    #[test]
+    fn a_hand_written_file_with_only_what_matters_reads() {
+        let text = "(version: 1, started: (utc: \"2026-12-01T07:00:00Z\", offset_minutes: 60), \
+                    seconds: 300, routine: \"Feet and calves\")";
+        let record = parse_session(text).unwrap();
+        assert_eq!(record.day().to_string(), "2026-12-01");
+        assert!(record.exercises.is_empty() && record.felt.is_none());
+    }
+
+    #[test]
+    fn files_that_cannot_be_read_are_told_and_the_others_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = HistoryFiles::new(&DataDir::at(dir.path()));
+        files.save_new(&full_record("2026-12-03T11:29:04Z")).unwrap();
+        let month = dir.path().join("history/2026/12");
+        std::fs::write(month.join("broken.ron"), "(version: 1, seconds: \"x\")").unwrap();
+        std::fs::write(month.join("binary.ron"), [0xff, 0xfe, 0x00]).unwrap();
+        std::fs::write(month.join("notes.txt"), "not a session").unwrap();
+        let loaded = files.load_all();
+        assert_eq!(loaded.sessions.len(), 1);
+        let mut said: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+        said.sort();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].contains("binary.ron: is not a text file"), "{said:?}");
+        assert!(said[1].contains("broken.ron: line 1, column"), "{said:?}");
+    }
+
+    #[test]
+    fn only_files_of_the_history_are_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = HistoryFiles::new(&DataDir::at(dir.path()));
+        let outside = dir.path().join("settings.ron");
+        std::fs::write(&outside, "()").unwrap();
+        assert!(files.delete(&outside).is_err());
+        assert!(outside.exists());
+        let stored = files.save_new(&full_record("2026-12-03T11:29:04Z")).unwrap();
+        files.delete(&stored.path).unwrap();
+        files.delete(&stored.path).unwrap();
+        assert!(files.load_all().sessions.is_empty());
+    }
+}

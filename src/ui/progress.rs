@@ -289,8 +289,9 @@ fn soreness(ui: &mut egui::Ui, history: &History, view: &mut ProgressView) {
             format!("{}: {} before, {} after", short_day(p.day), v(p.before), v(p.after))
         })
         .collect();
+    let check_ins = if points.len() == 1 { "check-in" } else { "check-ins" };
     let description = format!(
-        "{} over time, {} check-ins. Latest: {}",
+        "{} over time, {} {check_ins}. Latest: {}",
         area.label(),
         points.len(),
         recent.join("; ")

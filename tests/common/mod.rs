@@ -63,6 +63,17 @@ fn play(
     (launch(SIZE, egui::Theme::Light, options), time)
 }
 
+/// Starts the real app with its files in `dir` and a clock the test moves
+/// by hand.
+pub fn start_with_clock(dir: &Path) -> (Harness<'static, RollcoachApp>, rollcoach::ui::ManualTime) {
+    let (clock, time) = rollcoach::ui::Clock::manual();
+    let options = StartOptions {
+        clock: Some(clock),
+        ..options(dir)
+    };
+    (launch(SIZE, egui::Theme::Light, options), time)
+}
+
 /// Starts the real app with its files in `dir`, asking for the sound
 /// device with `probe` (a device there or not).
 pub fn start_probing(
@@ -107,9 +118,16 @@ fn launch(
 
 /// Writes a settings file as a returning user would have it.
 pub fn returning_user(dir: &Path, extra: &str) {
+    // The check-in before a routine has tests of its own; elsewhere a
+    // routine starts at once, unless `extra` says otherwise.
+    let check_in = if extra.contains("check_in") {
+        ""
+    } else {
+        "check_in: false, "
+    };
     std::fs::write(
         dir.join("settings.ron"),
-        format!("(version: 1, safety_acknowledged: true, theme: Light, {extra})"),
+        format!("(version: 1, safety_acknowledged: true, theme: Light, {check_in}{extra})"),
     )
     .unwrap();
 }
