@@ -13,7 +13,10 @@
 //!   costs, so it is the figure to keep low.
 //!
 //! Scenes: the library with every card, the player while rolling (the
-//! pacing animation) and the player during a hold.
+//! pacing animation), the player during a hold, and the Progress screen
+//! over ten years of daily sessions (3,650 files). Before it,
+//! `history_load_ms_median` is how long reading those files takes
+//! (budget: under 200 ms), which the app does on a thread of its own.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
@@ -30,6 +33,9 @@ const SIZE: egui::Vec2 = egui::vec2(1100.0, 720.0);
 const FRAMES: usize = 400;
 const WARM_UP: usize = 30;
 
+#[path = "../examples/history/generate.rs"]
+mod generate;
+
 struct Scene {
     ctx: egui::Context,
     frame: eframe::Frame,
@@ -37,6 +43,8 @@ struct Scene {
     time: ManualTime,
     /// Simulated time between frames.
     step: Duration,
+    /// Input for the next frame (keys).
+    events: Vec<egui::Event>,
     _dir: tempfile::TempDir,
 }
 
@@ -44,7 +52,15 @@ impl Scene {
     /// The app on a fresh data folder of a returning user, optionally
     /// straight into `routine`.
     fn new(routine: Option<&str>, step: Duration) -> Scene {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        Scene::in_folder(
+            tempfile::tempdir().expect("a temporary folder"),
+            routine,
+            step,
+        )
+    }
+
+    /// As [`Scene::new`], on the data folder `dir`.
+    fn in_folder(dir: tempfile::TempDir, routine: Option<&str>, step: Duration) -> Scene {
         std::fs::write(
             dir.path().join("settings.ron"),
             "(safety_acknowledged: true, muted: true)\n",
@@ -80,6 +96,7 @@ impl Scene {
             app,
             time,
             step,
+            events: Vec::new(),
             _dir: dir,
         }
     }
@@ -90,6 +107,7 @@ impl Scene {
         self.time.advance(self.step);
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, SIZE)),
+            events: std::mem::take(&mut self.events),
             ..Default::default()
         };
         let (app, frame) = (&mut self.app, &mut self.frame);
@@ -246,6 +264,40 @@ fn main() {
     let mut hold = Scene::new(Some("Feet and calves"), Duration::from_millis(40));
     hold.time.advance(Duration::from_secs(15 + 40 + 1));
     measure("hold", frames, &mut hold, |app| is_rolling(app, false));
+
+    // Ten years of daily sessions.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("a date");
+    let days = if quick { 60 } else { 3650 };
+    let written = generate::write_history(dir.path(), days, today, true);
+    let files = rollcoach::store::HistoryFiles::new(&DataDir::at(dir.path()));
+    let loads: Vec<f64> = (0..if quick { 1 } else { 7 })
+        .map(|_| {
+            let start = Instant::now();
+            let loaded = files.load_all();
+            let ms = start.elapsed().as_secs_f64() * 1e3;
+            assert_eq!(loaded.sessions.len(), written);
+            ms
+        })
+        .collect();
+    println!("history_sessions={written}");
+    println!("history_load_ms_median={:.1}", median(loads));
+    let mut progress = Scene::in_folder(dir, None, Duration::from_millis(16));
+    progress.events.push(egui::Event::Key {
+        key: egui::Key::P,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    measure("progress", frames, &mut progress, |app| {
+        matches!(&app.state().screen, rollcoach::ui::Screen::Progress)
+            && app
+                .state()
+                .history
+                .as_ref()
+                .is_some_and(|h| h.sessions.len() == written)
+    });
 }
 
 /// Whether the app is playing a routine, in a rolling phase or not.

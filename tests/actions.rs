@@ -360,7 +360,10 @@ fn check(action: Action, shortcut: &KeyboardShortcut) {
             assert!(!path.exists());
             press(&mut h, shortcut);
             assert!(path.exists());
-            assert_eq!(h.state().state().history.as_ref().unwrap().sessions.len(), 1);
+            assert_eq!(
+                h.state().state().history.as_ref().unwrap().sessions.len(),
+                1
+            );
         }
         ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | NewRoutine | ImportRoutine
         | ExportRoutine | SaveSettingsAgain | ExportHistory => {

@@ -102,11 +102,23 @@ fn a_routine_with_check_ins_shows_up_in_progress_and_can_be_deleted_and_brought_
     assert_eq!(record.routine, "Feet and calves");
     assert!(!record.stopped_early);
     assert_eq!(record.before.len(), 2);
-    assert_eq!(record.after.iter().map(|r| r.value).collect::<Vec<_>>(), [3, 2]);
+    assert_eq!(
+        record.after.iter().map(|r| r.value).collect::<Vec<_>>(),
+        [3, 2]
+    );
     assert_eq!(record.felt, Some(rollcoach::model::history::Felt::Right));
-    let sides: Vec<_> = record.exercises.iter().map(|e| (e.exercise.as_str(), e.side)).collect();
+    let sides: Vec<_> = record
+        .exercises
+        .iter()
+        .map(|e| (e.exercise.as_str(), e.side))
+        .collect();
     assert_eq!(sides.len(), 4, "two exercises, two sides each: {sides:?}");
-    assert!(record.exercises.iter().all(|e| e.done && e.seconds > 30 && e.holds >= 1));
+    assert!(
+        record
+            .exercises
+            .iter()
+            .all(|e| e.done && e.seconds > 30 && e.holds >= 1)
+    );
 
     // Progress: the day, the session, the numbers of the plot.
     press(&mut h, Key::Enter);
@@ -123,8 +135,10 @@ fn a_routine_with_check_ins_shows_up_in_progress_and_can_be_deleted_and_brought_
             .filter_map(|n| n.accesskit_node().label())
             .collect();
         assert!(
-            all.iter()
-                .any(|l| l.starts_with(&format!("{area} over time, 1 check-in. Latest:")) && l.contains(numbers)),
+            all.iter().any(
+                |l| l.starts_with(&format!("{area} over time, 1 check-in. Latest:"))
+                    && l.contains(numbers)
+            ),
             "{all:?}"
         );
     };
@@ -135,7 +149,8 @@ fn a_routine_with_check_ins_shows_up_in_progress_and_can_be_deleted_and_brought_
     h.get_by_label_contains("Minutes each week,");
 
     // Deleted after asking, then brought back.
-    h.get_by_label_contains("Feet and calves  ·").click_accesskit();
+    h.get_by_label_contains("Feet and calves  ·")
+        .click_accesskit();
     h.run();
     h.get_by_label_contains("Calves, left side:");
     h.get_by_label("Delete this session...").click_accesskit();
@@ -168,19 +183,30 @@ fn deleting_the_whole_history_asks_twice() {
     let dir = tempfile::tempdir().unwrap();
     common::returning_user(dir.path(), "");
     for day in 1..=3 {
-        common::write_session(dir.path(), &format!("2026-11-0{day}T08:00:00Z"), 300, Some(5), Some(3));
+        common::write_session(
+            dir.path(),
+            &format!("2026-11-0{day}T08:00:00Z"),
+            300,
+            Some(5),
+            Some(3),
+        );
     }
     let mut h = common::start(dir.path());
     h.key_press_modifiers(Modifiers::COMMAND, Key::P);
     h.run();
     h.get_by_label("Sessions (3)");
-    h.get_by_label("Delete the whole history...").click_accesskit();
+    h.get_by_label("Delete the whole history...")
+        .click_accesskit();
     h.run();
     h.get_by_label("Delete your whole history?");
     h.get_by_label("Delete everything...").click();
     h.run();
     h.get_by_label("Are you sure?");
-    assert_eq!(history_files(dir.path()).len(), 3, "nothing gone before the second yes");
+    assert_eq!(
+        history_files(dir.path()).len(),
+        3,
+        "nothing gone before the second yes"
+    );
     h.get_by_label("Yes, delete everything").click();
     h.run();
     assert!(history_files(dir.path()).is_empty());
@@ -246,6 +272,10 @@ fn the_history_exports_to_csv_a_row_per_exercise_and_side() {
     assert_eq!(lines[0], rollcoach::history::CSV_HEADER);
     assert_eq!(lines.len(), 3);
     assert!(lines[1].starts_with("2026-11-02,09:00,"), "{}", lines[1]);
-    assert!(lines[2].ends_with(",calves,left,240,2,0,0,true,4,2,"), "{}", lines[2]);
+    assert!(
+        lines[2].ends_with(",calves,left,240,2,0,0,true,4,2,"),
+        "{}",
+        lines[2]
+    );
     h.get_by_label_contains("Exported to");
 }

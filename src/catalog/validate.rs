@@ -494,7 +494,10 @@ mod tests {
         all.retain(|e| e.area != crate::model::Area::Forearms);
         let problems = areas_without_exercise(&all);
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].to_string(), "no exercise works the area 'forearms'");
+        assert_eq!(
+            problems[0].to_string(),
+            "no exercise works the area 'forearms'"
+        );
     }
 
     #[test]

@@ -24,8 +24,11 @@ pub const WEEKS_SHOWN: usize = 12;
 /// The sessions kept, oldest first, and the files that could not be read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
+    /// Read them here; change them through the methods, which count the
+    /// changes (see [`History::revision`]).
     pub sessions: Vec<StoredSession>,
     pub problems: Vec<FileProblem>,
+    revision: u64,
 }
 
 impl From<LoadedHistory> for History {
@@ -33,6 +36,7 @@ impl From<LoadedHistory> for History {
         History {
             sessions: loaded.sessions,
             problems: loaded.problems,
+            revision: 0,
         }
     }
 }
@@ -59,17 +63,37 @@ impl History {
         self.sessions.iter().map(|s| &s.record)
     }
 
+    /// A number that changes whenever the sessions do, for what is worked
+    /// out from them to know when to work it out again.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The session of the file `path`, to change.
+    pub fn session_mut(&mut self, path: &std::path::Path) -> Option<&mut StoredSession> {
+        self.revision += 1;
+        self.sessions.iter_mut().find(|s| s.path == path)
+    }
+
+    /// Takes out every session.
+    pub fn take_all(&mut self) -> Vec<StoredSession> {
+        self.revision += 1;
+        std::mem::take(&mut self.sessions)
+    }
+
     /// Adds a session in its place by time.
     pub fn insert(&mut self, stored: StoredSession) {
-        let at = self
-            .sessions
-            .partition_point(|s| (s.record.started, &s.path) <= (stored.record.started, &stored.path));
+        self.revision += 1;
+        let at = self.sessions.partition_point(|s| {
+            (s.record.started, &s.path) <= (stored.record.started, &stored.path)
+        });
         self.sessions.insert(at, stored);
     }
 
     /// Takes out the session of the file `path`, if it is here.
     pub fn remove(&mut self, path: &std::path::Path) -> Option<StoredSession> {
         let i = self.sessions.iter().position(|s| s.path == path)?;
+        self.revision += 1;
         Some(self.sessions.remove(i))
     }
 

@@ -152,7 +152,10 @@ fn removing_and_putting_back_keeps_the_order() {
     assert_eq!(h.sessions.len(), 2);
     h.insert(taken);
     let days: Vec<NaiveDate> = h.records().map(|r| r.day()).collect();
-    assert_eq!(days, vec![day(2026, 12, 1), day(2026, 12, 2), day(2026, 12, 3)]);
+    assert_eq!(
+        days,
+        vec![day(2026, 12, 1), day(2026, 12, 2), day(2026, 12, 3)]
+    );
 }
 
 #[test]
@@ -177,16 +180,27 @@ fn the_csv_has_a_row_per_exercise_and_side_with_the_check_in_beside_it() {
         "2026-12-02,13:00,2026-12-02T12:00:00Z,\"Mine, \"\"the long one\"\"\",false,calves,Calves,calves,right,300,2,0,1,true,7,4,right"
     );
     let columns = CSV_HEADER.split(',').count();
-    assert!(lines.iter().skip(1).take(1).all(|l| l.split(',').count() == columns));
+    assert!(
+        lines
+            .iter()
+            .skip(1)
+            .take(1)
+            .all(|l| l.split(',').count() == columns)
+    );
 }
 
 #[test]
 fn hints_speak_of_too_intense_often_and_of_soreness_that_stays() {
     let today = day(2026, 12, 3);
     let mut sessions = Vec::new();
-    for (i, date) in [day(2026, 11, 5), day(2026, 11, 15), day(2026, 11, 26), day(2026, 12, 3)]
-        .into_iter()
-        .enumerate()
+    for (i, date) in [
+        day(2026, 11, 5),
+        day(2026, 11, 15),
+        day(2026, 11, 26),
+        day(2026, 12, 3),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let mut s = session(date, 300, Some(7), Some(6));
         if i > 0 {
@@ -196,8 +210,14 @@ fn hints_speak_of_too_intense_often_and_of_soreness_that_stays() {
     }
     let said = hints(&history(sessions.clone()), today);
     assert_eq!(said.len(), 2, "{said:?}");
-    assert!(said[0].starts_with("Calves were often too intense"), "{said:?}");
-    assert!(said[1].starts_with("Calves have stayed sore for weeks"), "{said:?}");
+    assert!(
+        said[0].starts_with("Calves were often too intense"),
+        "{said:?}"
+    );
+    assert!(
+        said[1].starts_with("Calves have stayed sore for weeks"),
+        "{said:?}"
+    );
     assert!(said[1].contains("since 5 November"), "{said:?}");
     // Rated 3 once: not sore all along. Two weeks only: not weeks.
     sessions[1].record.before[0].value = 3;

@@ -99,7 +99,7 @@ pub struct Rating {
 }
 
 /// What was done of one exercise on one side (or both together).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExerciseRecord {
     /// The card's id.
@@ -122,21 +122,6 @@ pub struct ExerciseRecord {
     pub done: bool,
 }
 
-impl Default for ExerciseRecord {
-    fn default() -> Self {
-        ExerciseRecord {
-            exercise: String::new(),
-            name: String::new(),
-            area: None,
-            side: None,
-            seconds: 0,
-            holds: 0,
-            extensions: 0,
-            too_intense: 0,
-            done: false,
-        }
-    }
-}
 
 /// One session, finished or stopped.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -264,9 +249,6 @@ mod tests {
         assert_eq!(rating(&ratings, Area::Quads, Some(Side::Right)), Some(6));
         assert_eq!(rating(&ratings, Area::Quads, None), None);
         assert_eq!(rating(&ratings, Area::Chest, None), None);
-        assert_eq!(
-            SessionRecord::area_rating(&ratings, Area::Quads),
-            Some(4.5)
-        );
+        assert_eq!(SessionRecord::area_rating(&ratings, Area::Quads), Some(4.5));
     }
 }

@@ -117,7 +117,8 @@ impl RunLog {
                     tally.planned += phase.length;
                     tally.covered += overlap(&merged, phase);
                     tally.worked += overlap(&self.stretches, phase);
-                    let first_part = matches!(phase.kind, PhaseKind::Hold { .. }) && !phase.returning;
+                    let first_part =
+                        matches!(phase.kind, PhaseKind::Hold { .. }) && !phase.returning;
                     if first_part && overlap(&merged, phase) * 2 > phase.length {
                         tally.holds += 1;
                     }

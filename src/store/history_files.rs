@@ -72,8 +72,8 @@ impl HistoryFiles {
         let mut paths = Vec::new();
         collect_files(&self.dir, &mut paths, &mut loaded.problems, 0);
         paths.sort();
-        for path in paths {
-            match read_session(&path) {
+        for (path, read) in read_all(paths) {
+            match read {
                 Ok(record) => loaded.sessions.push(StoredSession { path, record }),
                 Err(problem) => loaded.problems.push(problem),
             }
@@ -132,7 +132,12 @@ impl HistoryFiles {
 const DEEPEST: usize = 4;
 
 /// Every `.ron` file in `dir` and its folders, into `paths`.
-fn collect_files(dir: &Path, paths: &mut Vec<PathBuf>, problems: &mut Vec<FileProblem>, depth: usize) {
+fn collect_files(
+    dir: &Path,
+    paths: &mut Vec<PathBuf>,
+    problems: &mut Vec<FileProblem>,
+    depth: usize,
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && depth == 0 => return,
@@ -152,6 +157,34 @@ fn collect_files(dir: &Path, paths: &mut Vec<PathBuf>, problems: &mut Vec<FilePr
             paths.push(path);
         }
     }
+}
+
+/// Reads every file of `paths`, on a few threads when there are many (ten
+/// years of daily sessions are 3,650 files), in the order given.
+fn read_all(paths: Vec<PathBuf>) -> Vec<(PathBuf, Result<SessionRecord, FileProblem>)> {
+    const PER_THREAD: usize = 200;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4)
+        .min(paths.len().div_ceil(PER_THREAD).max(1));
+    let read = |chunk: &[PathBuf]| -> Vec<(PathBuf, Result<SessionRecord, FileProblem>)> {
+        chunk.iter().map(|p| (p.clone(), read_session(p))).collect()
+    };
+    if threads == 1 {
+        return read(&paths);
+    }
+    let size = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let reading: Vec<_> = paths
+            .chunks(size)
+            .map(|c| scope.spawn(move || read(c)))
+            .collect();
+        reading
+            .into_iter()
+            .zip(paths.chunks(size))
+            .flat_map(|(r, chunk)| r.join().unwrap_or_else(|_| read(chunk)))
+            .collect()
+    })
 }
 
 /// Reads one session file.
@@ -229,17 +262,27 @@ mod tests {
     fn every_record_comes_back_as_it_was_saved_in_a_folder_by_year_and_month() {
         let dir = tempfile::tempdir().unwrap();
         let files = HistoryFiles::new(&DataDir::at(dir.path()));
-        let a = files.save_new(&full_record("2026-12-03T11:29:04Z")).unwrap();
+        let a = files
+            .save_new(&full_record("2026-12-03T11:29:04Z"))
+            .unwrap();
         // Two sessions of the same second are two files.
-        let b = files.save_new(&full_record("2026-12-03T11:29:04Z")).unwrap();
-        let c = files.save_new(&full_record("2025-01-31T23:00:00Z")).unwrap();
+        let b = files
+            .save_new(&full_record("2026-12-03T11:29:04Z"))
+            .unwrap();
+        let c = files
+            .save_new(&full_record("2025-01-31T23:00:00Z"))
+            .unwrap();
         assert_ne!(a.path, b.path);
-        assert!(a.path.ends_with("history/2026/12/2026-12-03T11-29-04Z.ron"), "{:?}", a.path);
+        assert!(
+            a.path.ends_with("history/2026/12/2026-12-03T11-29-04Z.ron"),
+            "{:?}",
+            a.path
+        );
         let loaded = files.load_all();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         // Oldest first; two of the same second in either order.
         assert_eq!(loaded.sessions[0], c);
-        let mut same = vec![a, b];
+        let mut same = [a, b];
         same.sort_by(|x, y| x.path.cmp(&y.path));
         assert_eq!(loaded.sessions[1..], same[..]);
         // The file reads as a person would write it.
@@ -261,7 +304,9 @@ mod tests {
     fn files_that_cannot_be_read_are_told_and_the_others_load() {
         let dir = tempfile::tempdir().unwrap();
         let files = HistoryFiles::new(&DataDir::at(dir.path()));
-        files.save_new(&full_record("2026-12-03T11:29:04Z")).unwrap();
+        files
+            .save_new(&full_record("2026-12-03T11:29:04Z"))
+            .unwrap();
         let month = dir.path().join("history/2026/12");
         std::fs::write(month.join("broken.ron"), "(version: 1, seconds: \"x\")").unwrap();
         std::fs::write(month.join("binary.ron"), [0xff, 0xfe, 0x00]).unwrap();
@@ -271,7 +316,10 @@ mod tests {
         let mut said: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
         said.sort();
         assert_eq!(said.len(), 2, "{said:?}");
-        assert!(said[0].contains("binary.ron: is not a text file"), "{said:?}");
+        assert!(
+            said[0].contains("binary.ron: is not a text file"),
+            "{said:?}"
+        );
         assert!(said[1].contains("broken.ron: line 1, column"), "{said:?}");
     }
 
@@ -283,7 +331,9 @@ mod tests {
         std::fs::write(&outside, "()").unwrap();
         assert!(files.delete(&outside).is_err());
         assert!(outside.exists());
-        let stored = files.save_new(&full_record("2026-12-03T11:29:04Z")).unwrap();
+        let stored = files
+            .save_new(&full_record("2026-12-03T11:29:04Z"))
+            .unwrap();
         files.delete(&stored.path).unwrap();
         files.delete(&stored.path).unwrap();
         assert!(files.load_all().sessions.is_empty());

@@ -72,8 +72,8 @@ impl CheckIn {
             .iter()
             .map(|&area| {
                 let side = |side| SessionRecord::rating_in(last, area, Some(side)).unwrap_or(0);
-                let split = area.has_sides()
-                    && last.iter().any(|r| r.area == area && r.side.is_some());
+                let split =
+                    area.has_sides() && last.iter().any(|r| r.area == area && r.side.is_some());
                 let both = SessionRecord::area_rating(last, area).map_or(0, |v| v.round() as u8);
                 AreaRow {
                     area,
@@ -229,8 +229,7 @@ fn rows_ui(ui: &mut egui::Ui, check_in: &mut CheckIn) {
                 })
                 .inner;
             response.widget_info(|| {
-                let mut info =
-                    egui::WidgetInfo::slider(true, f64::from(value), name.clone());
+                let mut info = egui::WidgetInfo::slider(true, f64::from(value), name.clone());
                 info.label = Some(name.clone());
                 info
             });
@@ -269,7 +268,11 @@ fn buttons_ui(ui: &mut egui::Ui, check_in: &mut CheckIn, commands: &mut Commands
         };
         let key = go.key_text().unwrap_or_default();
         let button = egui::Button::new(RichText::new(label).size(20.0).strong());
-        if ui.add(button).on_hover_text(format!("{} ({key})", go.hint())).clicked() {
+        if ui
+            .add(button)
+            .on_hover_text(format!("{} ({key})", go.hint()))
+            .clicked()
+        {
             commands.push(go.into());
         }
         let skip = Action::SkipCheckIn;
@@ -277,7 +280,11 @@ fn buttons_ui(ui: &mut egui::Ui, check_in: &mut CheckIn, commands: &mut Commands
             When::Before => "Start without rating",
             When::After => "Skip to the summary",
         };
-        if ui.button(skip_label).on_hover_text(skip.tooltip()).clicked() {
+        if ui
+            .button(skip_label)
+            .on_hover_text(skip.tooltip())
+            .clicked()
+        {
             commands.push(skip.into());
         }
     });
@@ -362,8 +369,12 @@ mod tests {
         c.set_split(0, true);
         assert_eq!(c.selected, (0, Some(Side::Left)));
         c.run(Action::Rate(8));
-        let calves: Vec<(Option<Side>, u8)> =
-            c.ratings().iter().take(2).map(|r| (r.side, r.value)).collect();
+        let calves: Vec<(Option<Side>, u8)> = c
+            .ratings()
+            .iter()
+            .take(2)
+            .map(|r| (r.side, r.value))
+            .collect();
         assert_eq!(calves, vec![(Some(Side::Left), 8), (Some(Side::Right), 5)]);
         c.set_split(0, false);
         assert_eq!(c.rows[0].both, 7);

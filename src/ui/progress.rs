@@ -35,6 +35,113 @@ pub struct ProgressView {
     pub deleted: Vec<StoredSession>,
     /// A line about the last deletion, export or problem.
     pub message: Option<String>,
+    /// What is worked out from the history, kept until it changes.
+    derived: Option<Derived>,
+}
+
+/// The figures of the screen, worked out once per change of the history,
+/// the day or the area picked (a long history would cost milliseconds a
+/// frame otherwise).
+#[derive(Debug, Clone, PartialEq)]
+struct Derived {
+    key: (u64, usize, NaiveDate, Option<Area>),
+    week: usize,
+    month: usize,
+    streak: usize,
+    weeks: Vec<history::WeekMinutes>,
+    areas: Vec<Area>,
+    hints: Vec<String>,
+    soreness: Option<Soreness>,
+}
+
+/// The soreness plot of one area.
+#[derive(Debug, Clone, PartialEq)]
+struct Soreness {
+    area: Area,
+    /// The day at x = 0.
+    start: NaiveDate,
+    before: Vec<[f64; 2]>,
+    after: Vec<[f64; 2]>,
+    /// Weekly means, for a history too long to show each check-in.
+    weekly: bool,
+    check_ins: usize,
+    /// The last few check-ins in words.
+    latest: String,
+}
+
+/// Past this many check-ins the plot shows weekly means.
+const MOST_POINTS: usize = 120;
+
+impl Derived {
+    fn of(history: &History, today: NaiveDate, picked: Option<Area>) -> Derived {
+        let areas = history.areas_rated();
+        let area = picked
+            .filter(|a| areas.contains(a))
+            .or(areas.first().copied());
+        Derived {
+            key: (history.revision(), history.sessions.len(), today, picked),
+            week: history.days_this_week(today),
+            month: history.days_this_month(today),
+            streak: history.streak(today),
+            weeks: history.weekly_minutes(today, WEEKS_SHOWN),
+            hints: history::hints(history, today),
+            soreness: area.and_then(|a| Soreness::of(history, a)),
+            areas,
+        }
+    }
+}
+
+impl Soreness {
+    fn of(history: &History, area: Area) -> Option<Soreness> {
+        let points = history.soreness(area);
+        let start = points.first()?.day;
+        let weekly = points.len() > MOST_POINTS;
+        let x = |day: NaiveDate| (day - start).num_days() as f64;
+        let series = |pick: fn(&history::SorenessPoint) -> Option<f32>| -> Vec<[f64; 2]> {
+            let each: Vec<(NaiveDate, f64)> = points
+                .iter()
+                .filter_map(|p| pick(p).map(|v| (p.day, f64::from(v))))
+                .collect();
+            if !weekly {
+                return each.iter().map(|&(d, v)| [x(d), v]).collect();
+            }
+            let mut out: Vec<(NaiveDate, f64, f64)> = Vec::new();
+            for (day, v) in each {
+                let monday = history::monday_of(day);
+                match out.last_mut() {
+                    Some(last) if last.0 == monday => {
+                        last.1 += v;
+                        last.2 += 1.0;
+                    }
+                    _ => out.push((monday, v, 1.0)),
+                }
+            }
+            out.iter().map(|&(d, sum, n)| [x(d), sum / n]).collect()
+        };
+        let rated = |v: Option<f32>| v.map_or("not rated".to_owned(), |v| format!("{v}"));
+        let latest: Vec<String> = points
+            .iter()
+            .rev()
+            .take(5)
+            .map(|p| {
+                format!(
+                    "{}: {} before, {} after",
+                    short_day(p.day),
+                    rated(p.before),
+                    rated(p.after)
+                )
+            })
+            .collect();
+        Some(Soreness {
+            area,
+            start,
+            before: series(|p| p.before),
+            after: series(|p| p.after),
+            weekly,
+            check_ins: points.len(),
+            latest: latest.join("; "),
+        })
+    }
 }
 
 /// The questions of the screen.
@@ -86,7 +193,9 @@ fn page(
             "Couldn't read {problem}. The file was left as it is; the rest of your history \
              shows without it."
         );
-        ui.add(egui::Label::new(RichText::new(text).color(super::theme::caution_colour(ui))).wrap());
+        ui.add(
+            egui::Label::new(RichText::new(text).color(super::theme::caution_colour(ui))).wrap(),
+        );
     }
     if let Some(message) = &view.message {
         ui.horizontal_wrapped(|ui| {
@@ -110,17 +219,23 @@ fn page(
         );
         return;
     }
-    tallies(ui, history, today);
+    let key = (history.revision(), history.sessions.len(), today, view.area);
+    if view.derived.as_ref().is_none_or(|d| d.key != key) {
+        view.derived = Some(Derived::of(history, today, view.area));
+    }
+    let Some(derived) = view.derived.clone() else {
+        return;
+    };
+    tallies(ui, &derived);
     ui.add_space(12.0);
-    minutes_chart(ui, history, today);
+    minutes_chart(ui, &derived.weeks);
     ui.add_space(12.0);
-    soreness(ui, history, view);
-    let hints = history::hints(history, today);
-    if !hints.is_empty() {
+    soreness(ui, &derived, view);
+    if !derived.hints.is_empty() {
         ui.add_space(12.0);
         ui.label(RichText::new("Worth knowing").strong());
-        for hint in hints {
-            ui.add(egui::Label::new(hint).wrap());
+        for hint in &derived.hints {
+            ui.add(egui::Label::new(hint.as_str()).wrap());
         }
     }
     ui.add_space(12.0);
@@ -142,11 +257,9 @@ fn page(
 }
 
 /// Days this week and month, and the streak, in large numbers.
-fn tallies(ui: &mut egui::Ui, history: &History, today: NaiveDate) {
+fn tallies(ui: &mut egui::Ui, derived: &Derived) {
     let days = |n: usize| if n == 1 { "day" } else { "days" };
-    let week = history.days_this_week(today);
-    let month = history.days_this_month(today);
-    let streak = history.streak(today);
+    let (week, month, streak) = (derived.week, derived.month, derived.streak);
     let big = egui::TextStyle::Heading.resolve(ui.style()).size * 1.6;
     ui.horizontal_wrapped(|ui| {
         for (number, words) in [
@@ -168,8 +281,7 @@ fn short_day(day: NaiveDate) -> String {
 }
 
 /// Minutes rolling and holding, a bar per week.
-fn minutes_chart(ui: &mut egui::Ui, history: &History, today: NaiveDate) {
-    let weeks = history.weekly_minutes(today, WEEKS_SHOWN);
+fn minutes_chart(ui: &mut egui::Ui, weeks: &[history::WeekMinutes]) {
     ui.label(RichText::new("Minutes each week").strong());
     let bars: Vec<Bar> = weeks
         .iter()
@@ -198,7 +310,10 @@ fn minutes_chart(ui: &mut egui::Ui, history: &History, today: NaiveDate) {
             if (mark.value - i).abs() > 0.01 || i < 0.0 {
                 return String::new();
             }
-            mondays.get(i as usize).map(|d| short_day(*d)).unwrap_or_default()
+            mondays
+                .get(i as usize)
+                .map(|d| short_day(*d))
+                .unwrap_or_default()
         })
         .show(ui, |plot| plot.bar_chart(chart));
     let said: Vec<String> = weeks
@@ -211,10 +326,9 @@ fn minutes_chart(ui: &mut egui::Ui, history: &History, today: NaiveDate) {
 }
 
 /// Soreness before and after of one area, picked from those rated.
-fn soreness(ui: &mut egui::Ui, history: &History, view: &mut ProgressView) {
+fn soreness(ui: &mut egui::Ui, derived: &Derived, view: &mut ProgressView) {
     ui.label(RichText::new("How sore, before and after").strong());
-    let areas = history.areas_rated();
-    let Some(first) = areas.first().copied() else {
+    let Some(sore) = &derived.soreness else {
         ui.add(
             egui::Label::new(
                 RichText::new(
@@ -227,29 +341,16 @@ fn soreness(ui: &mut egui::Ui, history: &History, view: &mut ProgressView) {
         );
         return;
     };
-    let area = view.area.filter(|a| areas.contains(a)).unwrap_or(first);
     ui.horizontal_wrapped(|ui| {
-        for a in &areas {
-            if ui.selectable_label(*a == area, a.label()).clicked() {
+        for a in &derived.areas {
+            if ui.selectable_label(*a == sore.area, a.label()).clicked() {
                 view.area = Some(*a);
             }
         }
     });
-    let points = history.soreness(area);
-    let Some(start) = points.first().map(|p| p.day) else {
-        return;
-    };
-    let x = |day: NaiveDate| (day - start).num_days() as f64;
-    let series = |pick: fn(&history::SorenessPoint) -> Option<f32>| -> Vec<[f64; 2]> {
-        points
-            .iter()
-            .filter_map(|p| pick(p).map(|v| [x(p.day), f64::from(v)]))
-            .collect()
-    };
-    let before = series(|p| p.before);
-    let after = series(|p| p.after);
     let before_colour = super::theme::caution_colour(ui);
     let after_colour = super::theme::accent(ui);
+    let start = sore.start;
     let plot = Plot::new("soreness_over_time")
         .height(190.0)
         .legend(Legend::default())
@@ -273,36 +374,45 @@ fn soreness(ui: &mut egui::Ui, history: &History, view: &mut ProgressView) {
         })
         .show(ui, |plot| {
             for (name, values, colour) in [
-                ("Before", &before, before_colour),
-                ("After", &after, after_colour),
+                ("Before", &sore.before, before_colour),
+                ("After", &sore.after, after_colour),
             ] {
-                plot.line(Line::new(name, PlotPoints::from(values.clone())).color(colour).width(2.0));
-                plot.points(Points::new(name, PlotPoints::from(values.clone())).color(colour).radius(3.5));
+                let line = Line::new(name, PlotPoints::from(values.clone()));
+                plot.line(line.color(colour).width(2.0));
+                if values.len() <= MOST_POINTS / 2 {
+                    let points = Points::new(name, PlotPoints::from(values.clone()));
+                    plot.points(points.color(colour).radius(3.5));
+                }
             }
         });
-    let recent: Vec<String> = points
-        .iter()
-        .rev()
-        .take(5)
-        .map(|p| {
-            let v = |v: Option<f32>| v.map_or("not rated".to_owned(), |v| format!("{v}"));
-            format!("{}: {} before, {} after", short_day(p.day), v(p.before), v(p.after))
-        })
-        .collect();
-    let check_ins = if points.len() == 1 { "check-in" } else { "check-ins" };
+    let check_ins = if sore.check_ins == 1 {
+        "check-in"
+    } else {
+        "check-ins"
+    };
+    let weekly = if sore.weekly {
+        ", shown as weekly means"
+    } else {
+        ""
+    };
     let description = format!(
-        "{} over time, {} {check_ins}. Latest: {}",
-        area.label(),
-        points.len(),
-        recent.join("; ")
+        "{} over time, {} {check_ins}{weekly}. Latest: {}",
+        sore.area.label(),
+        sore.check_ins,
+        sore.latest
     );
     plot.response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
-    ui.add(egui::Label::new(RichText::new(format!("Latest: {}", recent.join("; "))).weak()).wrap());
+    ui.add(egui::Label::new(RichText::new(format!("Latest: {}", sore.latest)).weak()).wrap());
 }
 
 /// The sessions, newest first, each opening on its details.
-fn sessions(ui: &mut egui::Ui, history: &History, view: &mut ProgressView, commands: &mut Commands) {
+fn sessions(
+    ui: &mut egui::Ui,
+    history: &History,
+    view: &mut ProgressView,
+    commands: &mut Commands,
+) {
     let _ = commands;
     ui.label(RichText::new(format!("Sessions ({})", history.sessions.len())).strong());
     let listed = view.listed.max(SESSIONS_AT_ONCE);
@@ -318,7 +428,11 @@ fn sessions(ui: &mut egui::Ui, history: &History, view: &mut ProgressView, comma
             });
     }
     let more = history.sessions.len().saturating_sub(listed);
-    if more > 0 && ui.button(format!("Show {} more", more.min(SESSIONS_AT_ONCE))).clicked() {
+    if more > 0
+        && ui
+            .button(format!("Show {} more", more.min(SESSIONS_AT_ONCE)))
+            .clicked()
+    {
         view.listed = listed + SESSIONS_AT_ONCE;
     }
 }
@@ -327,7 +441,11 @@ fn sessions(ui: &mut egui::Ui, history: &History, view: &mut ProgressView, comma
 pub fn session_title(record: &SessionRecord) -> String {
     let when = record.started.local().format("%a %-d %b %Y, %H:%M");
     let worked = length_text(Duration::from_secs(u64::from(record.worked_seconds())));
-    let stopped = if record.stopped_early { " (stopped early)" } else { "" };
+    let stopped = if record.stopped_early {
+        " (stopped early)"
+    } else {
+        ""
+    };
     format!("{when}  ·  {}  ·  {worked}{stopped}", record.routine)
 }
 
@@ -336,14 +454,20 @@ fn session_details(ui: &mut egui::Ui, record: &SessionRecord) {
         ui.add(egui::Label::new(exercise_line(e)).wrap());
     }
     let areas: Vec<Area> = {
-        let mut a: Vec<Area> = record.before.iter().chain(&record.after).map(|r| r.area).collect();
+        let mut a: Vec<Area> = record
+            .before
+            .iter()
+            .chain(&record.after)
+            .map(|r| r.area)
+            .collect();
         a.sort_unstable();
         a.dedup();
         a
     };
     for area in areas {
         let v = |ratings| {
-            SessionRecord::area_rating(ratings, area).map_or("not rated".to_owned(), |v| format!("{v}"))
+            SessionRecord::area_rating(ratings, area)
+                .map_or("not rated".to_owned(), |v| format!("{v}"))
         };
         ui.label(format!(
             "{}: {} before, {} after",
@@ -364,7 +488,13 @@ fn exercise_line(e: &ExerciseRecord) -> String {
         None => e.name.clone(),
     };
     let mut parts = vec![length_text(Duration::from_secs(u64::from(e.seconds)))];
-    let count = |n: u32, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+    let count = |n: u32, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
     if e.holds > 0 {
         parts.push(count(e.holds, "hold", "holds"));
     }
@@ -384,7 +514,12 @@ fn exercise_line(e: &ExerciseRecord) -> String {
     format!("{name}: {}", parts.join(", "))
 }
 
-fn questions(ctx: &egui::Context, history: &History, view: &mut ProgressView, commands: &mut Commands) {
+fn questions(
+    ctx: &egui::Context,
+    history: &History,
+    view: &mut ProgressView,
+    commands: &mut Commands,
+) {
     use super::widgets::question::Question;
     let Some(asking) = view.asking.clone() else {
         return;
@@ -429,10 +564,22 @@ fn questions(ctx: &egui::Context, history: &History, view: &mut ProgressView, co
                 )
             };
             let question = Question {
-                id: if again { "delete_all_again" } else { "delete_all" },
-                heading: if again { "Are you sure?" } else { "Delete your whole history?" },
+                id: if again {
+                    "delete_all_again"
+                } else {
+                    "delete_all"
+                },
+                heading: if again {
+                    "Are you sure?"
+                } else {
+                    "Delete your whole history?"
+                },
                 body: &body,
-                yes: if again { "Yes, delete everything" } else { "Delete everything..." },
+                yes: if again {
+                    "Yes, delete everything"
+                } else {
+                    "Delete everything..."
+                },
                 no: "Keep my history",
                 footnote: None,
                 default: false,

@@ -220,8 +220,7 @@ fn leaves_safety(command: &Command) -> bool {
         command,
         Command::Run(
             ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | ShowProgress | BackToLibrary
-        )
-            | Command::OpenCard(_)
+        ) | Command::OpenCard(_)
             | Command::EditRoutine(_)
     )
 }

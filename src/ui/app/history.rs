@@ -65,7 +65,11 @@ impl RollcoachApp {
 
     /// Takes in the history once its thread is done, without waiting.
     pub(super) fn watch_history(&mut self, ctx: &egui::Context) {
-        let done = self.history_store.reading.as_ref().is_some_and(JoinHandle::is_finished);
+        let done = self
+            .history_store
+            .reading
+            .as_ref()
+            .is_some_and(JoinHandle::is_finished);
         let wanted = self.state.screen == Screen::Progress;
         if self.state.history.is_none() && (done || wanted) {
             self.history();
@@ -80,7 +84,11 @@ impl RollcoachApp {
             return;
         }
         let areas = history::check_in_areas(&routine, &self.state.catalog);
-        let last = self.history().last_ratings().map(<[_]>::to_vec).unwrap_or_default();
+        let last = self
+            .history()
+            .last_ratings()
+            .map(<[_]>::to_vec)
+            .unwrap_or_default();
         self.state.check_in = Some(CheckIn::new(When::Before, routine, &areas, &last));
         self.state.screen = Screen::CheckIn;
     }
@@ -128,7 +136,9 @@ impl RollcoachApp {
             return;
         };
         let routine = &recording.routine;
-        let seconds = (Moment::now().utc - recording.started.utc).num_seconds().max(0) as u32;
+        let seconds = (Moment::now().utc - recording.started.utc)
+            .num_seconds()
+            .max(0) as u32;
         let record = history::record_of(
             &routine.name,
             recording.started,
@@ -166,7 +176,10 @@ impl RollcoachApp {
         if recording.checked_in && self.state.settings.check_in && kept {
             let areas = history::check_in_areas(routine, &self.state.catalog);
             let last = if recording.before.is_empty() {
-                self.history().last_ratings().map(<[_]>::to_vec).unwrap_or_default()
+                self.history()
+                    .last_ratings()
+                    .map(<[_]>::to_vec)
+                    .unwrap_or_default()
             } else {
                 recording.before
             };
@@ -183,7 +196,7 @@ impl RollcoachApp {
             return;
         };
         let history = self.history();
-        let Some(stored) = history.sessions.iter_mut().find(|s| s.path == path) else {
+        let Some(stored) = history.session_mut(&path) else {
             return;
         };
         stored.record.after = check_in.ratings();
@@ -202,7 +215,10 @@ impl RollcoachApp {
         let streak = self.history().streak(today);
         if let Some(summary) = &mut self.state.summary {
             summary.streak = Some(streak);
-            summary.changes = last.as_ref().map(crate::ui::summary::changes).unwrap_or_default();
+            summary.changes = last
+                .as_ref()
+                .map(crate::ui::summary::changes)
+                .unwrap_or_default();
         }
         self.state.screen = Screen::Summary;
     }
@@ -229,7 +245,7 @@ impl RollcoachApp {
         let Some(files) = self.history_store.files.clone() else {
             return;
         };
-        let sessions = std::mem::take(&mut self.history().sessions);
+        let sessions = self.history().take_all();
         let mut deleted = Vec::new();
         let mut kept = Vec::new();
         let mut problem = None;
@@ -242,7 +258,9 @@ impl RollcoachApp {
                 }
             }
         }
-        self.history().sessions = kept;
+        for stored in kept {
+            self.history().insert(stored);
+        }
         let n = deleted.len();
         self.state.progress.message = Some(match problem {
             None => format!("Deleted all {n} sessions."),

@@ -115,7 +115,13 @@ fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut
         },
         Screen::Progress => {
             let today = crate::model::history::Moment::now().day();
-            progress::show(ui, state.history.as_ref(), &mut state.progress, today, commands);
+            progress::show(
+                ui,
+                state.history.as_ref(),
+                &mut state.progress,
+                today,
+                commands,
+            );
         }
         Screen::Summary => match &state.summary {
             Some(s) => summary::show(ui, s, commands),
