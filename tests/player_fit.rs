@@ -129,10 +129,23 @@ fn larger_text_makes_the_smallest_window_larger_and_grows_a_window_below_it() {
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Extra large").click();
-    harness.step();
     let zoom = ExtraLarge.zoom();
     let least = min_window_size(ExtraLarge);
-    let sent = size_commands(&harness);
+    // The sizes go out in points, which the window turns into pixels at the
+    // zoom of the frame that sends them: only once the new zoom is in effect.
+    let mut sent = Vec::new();
+    for _ in 0..3 {
+        harness.step();
+        let now = size_commands(&harness);
+        if !now.is_empty() {
+            assert!(
+                (harness.ctx.zoom_factor() - zoom).abs() < 1e-6,
+                "sent at zoom {} instead of {zoom}: {now:?}",
+                harness.ctx.zoom_factor()
+            );
+        }
+        sent.extend(now);
+    }
     assert!(
         sent.contains(&egui::ViewportCommand::MinInnerSize(least / zoom)),
         "{sent:?}"

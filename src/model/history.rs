@@ -122,7 +122,6 @@ pub struct ExerciseRecord {
     pub done: bool,
 }
 
-
 /// One session, finished or stopped.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionRecord {

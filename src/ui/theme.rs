@@ -84,18 +84,38 @@ pub fn motion_reduced(ctx: &egui::Context) -> bool {
 /// Scales the whole interface for the chosen text size, and makes the
 /// window's smallest size fit it (growing the window if it is smaller).
 pub fn set_text_size(ctx: &egui::Context, size: TextSize) {
-    let old_zoom = ctx.zoom_factor();
     let zoom = size.zoom();
-    if (old_zoom - zoom).abs() > f32::EPSILON {
+    if (ctx.zoom_factor() - zoom).abs() > f32::EPSILON {
         ctx.set_zoom_factor(zoom);
     }
-    // Window sizes go in points at the new zoom.
+    ctx.data_mut(|d| d.insert_temp(window_fit_id(), size));
+    fit_window_to_text(ctx);
+}
+
+fn window_fit_id() -> egui::Id {
+    egui::Id::unique("rollcoach_window_fits_text")
+}
+
+/// Sets the window's smallest size for the text size last chosen, and
+/// grows the window to it, once that text size's zoom is in effect: the
+/// sizes sent to the window are in points, which the window turns into
+/// pixels at the zoom of the frame it gets them in. A zoom changes only at
+/// the next frame (and before the first one the window's size is not
+/// known), so this is called each frame and acts once.
+pub fn fit_window_to_text(ctx: &egui::Context) {
+    let Some(size) = ctx.data(|d| d.get_temp::<TextSize>(window_fit_id())) else {
+        return;
+    };
+    let zoom = size.zoom();
+    let in_effect = (ctx.zoom_factor() - zoom).abs() <= f32::EPSILON;
+    let now = ctx.content_rect().size() * zoom;
+    if !in_effect || ctx.cumulative_frame_nr() == 0 && now.min_elem() < 1.0 {
+        return;
+    }
+    ctx.data_mut(|d| d.remove::<TextSize>(window_fit_id()));
     let least = min_window_size(size);
     ctx.send_viewport_cmd(egui::ViewportCommand::MinInnerSize(least / zoom));
-    // (Before the first frame the window's size is not known yet, and the
-    // window opens at least this large anyway.)
-    let now = ctx.content_rect().size() * old_zoom;
-    if now.min_elem() >= 1.0 && (now.x < least.x || now.y < least.y) {
+    if now.min_elem() >= 1.0 && (now.x < least.x - 0.5 || now.y < least.y - 0.5) {
         let grown = now.max(least);
         ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(grown / zoom));
     }

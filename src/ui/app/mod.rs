@@ -308,6 +308,7 @@ impl eframe::App for RollcoachApp {
                 ctx.request_repaint();
             }
         }
+        theme::fit_window_to_text(ctx);
         self.watch_window(ctx);
         self.save_settings_when_settled(ctx);
         self.keep_time(ctx);
