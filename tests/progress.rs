@@ -143,6 +143,8 @@ fn a_routine_with_check_ins_shows_up_in_progress_and_can_be_deleted_and_brought_
         );
     };
     plot(&h, "Soles of the feet", "7 before, 3 after");
+    h.get_by_label("Area").click();
+    h.run();
     h.get_by_label("Calves").click();
     h.run();
     plot(&h, "Calves", "6 before, 2 after");

@@ -430,3 +430,45 @@ fn back_from_a_card_shows_the_library_with_that_card_in_view() {
         .clone();
     assert!(in_view(&harness, &last), "{last} is in view");
 }
+
+#[test]
+fn the_check_in_fits() {
+    check("the check-in before a routine", |h| {
+        open(h, "Routines");
+        h.get_by_label("Start Full body, feet to shoulders")
+            .click_accesskit();
+        h.run();
+        h.get_by_label("How do they feel now?");
+        // One area rated left and right apart.
+        h.get_all_by_label("Left and right apart")
+            .next()
+            .unwrap()
+            .click_accesskit();
+        h.run();
+        h.get_by_label("Soles of the feet, left side");
+    });
+}
+
+#[test]
+fn progress_fits() {
+    for window in WINDOWS {
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let dir = tempfile::tempdir().unwrap();
+            for day in 1..=30 {
+                let at = format!("2026-11-{day:02}T08:00:00Z");
+                common::write_session(dir.path(), &at, 300, Some(6), Some(3));
+            }
+            let mut harness = start(dir.path(), window, theme);
+            harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+            harness.run();
+            harness.get_by_label("Your progress");
+            harness
+                .get_all_by_label_contains("Feet and calves  ·")
+                .next()
+                .unwrap()
+                .click_accesskit();
+            harness.run();
+            assert_fits(&harness, "progress", window);
+        }
+    }
+}

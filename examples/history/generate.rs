@@ -42,7 +42,8 @@ fn first_soreness(area: Area) -> f32 {
 }
 
 /// The sessions of the `days` days up to `today`, in the data folder `dir`:
-/// one on each day when `every_day`, else on about five days in seven.
+/// one on each day when `every_day`, else on about five days in seven and
+/// on each of the last four (a streak going on).
 /// Returns how many were written.
 pub fn write_history(dir: &std::path::Path, days: u64, today: NaiveDate, every_day: bool) -> usize {
     let catalog = Catalog::builtin().expect("the built-in catalog loads");
@@ -53,7 +54,8 @@ pub fn write_history(dir: &std::path::Path, days: u64, today: NaiveDate, every_d
         let Some(day) = today.checked_sub_days(Days::new(back)) else {
             continue;
         };
-        if !every_day && dice.below(7) >= 5 {
+        let skipped = dice.below(7) >= 5;
+        if !every_day && back >= 4 && skipped {
             continue;
         }
         let routine = match dice.below(10) {

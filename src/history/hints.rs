@@ -52,8 +52,9 @@ fn too_intense_often(history: &History, area: Area, today: NaiveDate) -> Option<
         format!(
             "{} often too intense lately ({sessions} sessions in four weeks). A softer \
              tool, such as the foam roller instead of a ball, or less of your weight on the \
-             tool may suit it better.",
-            area.with_verb("was", "were")
+             tool may suit {} better.",
+            area.with_verb("was", "were"),
+            area.pronoun()
         )
     })
 }

@@ -192,6 +192,21 @@ impl History {
         areas
     }
 
+    /// The area rated in the most sessions (the lowest of the body among
+    /// equals): the one the Progress screen shows first.
+    pub fn most_rated_area(&self) -> Option<Area> {
+        let mut counts = std::collections::BTreeMap::new();
+        for record in self.records() {
+            let mut areas: Vec<Area> = record.before.iter().map(|r| r.area).collect();
+            areas.dedup();
+            for area in areas {
+                *counts.entry(area).or_insert(0usize) += 1;
+            }
+        }
+        let most = counts.values().copied().max()?;
+        counts.into_iter().find(|(_, n)| *n == most).map(|(a, _)| a)
+    }
+
     /// The soreness of `area` before and after each session that rated
     /// it, oldest first.
     pub fn soreness(&self, area: Area) -> Vec<SorenessPoint> {

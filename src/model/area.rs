@@ -121,14 +121,25 @@ impl Area {
         Area::ALL.into_iter().find(|a| a.slug() == slug)
     }
 
+    /// Whether it is one thing ("the lower back is") rather than a pair
+    /// or a group ("the calves are").
+    fn is_one(self) -> bool {
+        matches!(
+            self,
+            Area::FrontOfHips | Area::LowerBack | Area::UpperBack | Area::Chest
+        )
+    }
+
     /// Its name with the verb "to be" or "to have" that goes with it:
     /// `singular` for the lower back, `plural` for the calves.
     pub fn with_verb(self, singular: &str, plural: &str) -> String {
-        let one = matches!(
-            self,
-            Area::FrontOfHips | Area::LowerBack | Area::UpperBack | Area::Chest
-        );
-        format!("{} {}", self.label(), if one { singular } else { plural })
+        let verb = if self.is_one() { singular } else { plural };
+        format!("{} {verb}", self.label())
+    }
+
+    /// "it" or "them", as it is said of it.
+    pub fn pronoun(self) -> &'static str {
+        if self.is_one() { "it" } else { "them" }
     }
 
     /// Whether it has a left and a right that can feel different. The

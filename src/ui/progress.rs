@@ -18,6 +18,9 @@ use crate::model::Area;
 use crate::model::history::{ExerciseRecord, SessionRecord};
 use crate::store::StoredSession;
 
+/// The width from which the two charts stand side by side.
+const SIDE_BY_SIDE: f32 = 900.0;
+
 /// Sessions listed at first, and added by "Show more".
 pub const SESSIONS_AT_ONCE: usize = 20;
 
@@ -77,7 +80,7 @@ impl Derived {
         let areas = history.areas_rated();
         let area = picked
             .filter(|a| areas.contains(a))
-            .or(areas.first().copied());
+            .or_else(|| history.most_rated_area());
         Derived {
             key: (history.revision(), history.sessions.len(), today, picked),
             week: history.days_this_week(today),
@@ -122,7 +125,7 @@ impl Soreness {
         let latest: Vec<String> = points
             .iter()
             .rev()
-            .take(5)
+            .take(3)
             .map(|p| {
                 format!(
                     "{}: {} before, {} after",
@@ -228,9 +231,17 @@ fn page(
     };
     tallies(ui, &derived);
     ui.add_space(12.0);
-    minutes_chart(ui, &derived.weeks);
-    ui.add_space(12.0);
-    soreness(ui, &derived, view);
+    // Side by side where there is room for both, else one under the other.
+    if ui.available_width() >= SIDE_BY_SIDE {
+        ui.columns(2, |columns| {
+            minutes_chart(&mut columns[0], &derived.weeks);
+            soreness(&mut columns[1], &derived, view);
+        });
+    } else {
+        minutes_chart(ui, &derived.weeks);
+        ui.add_space(12.0);
+        soreness(ui, &derived, view);
+    }
     if !derived.hints.is_empty() {
         ui.add_space(12.0);
         ui.label(RichText::new("Worth knowing").strong());
@@ -305,6 +316,7 @@ fn minutes_chart(ui: &mut egui::Ui, weeks: &[history::WeekMinutes]) {
         .include_y(0.0)
         .include_y(10.0)
         .y_axis_label("min")
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 2.0, 4.0]))
         .x_axis_formatter(move |mark, _range| {
             let i = mark.value.round();
             if (mark.value - i).abs() > 0.01 || i < 0.0 {
@@ -342,11 +354,19 @@ fn soreness(ui: &mut egui::Ui, derived: &Derived, view: &mut ProgressView) {
         return;
     };
     ui.horizontal_wrapped(|ui| {
-        for a in &derived.areas {
-            if ui.selectable_label(*a == sore.area, a.label()).clicked() {
-                view.area = Some(*a);
-            }
-        }
+        ui.label("Area:");
+        let picker = egui::ComboBox::from_id_salt("soreness_area")
+            .selected_text(sore.area.label())
+            .show_ui(ui, |ui| {
+                for a in &derived.areas {
+                    if ui.selectable_label(*a == sore.area, a.label()).clicked() {
+                        view.area = Some(*a);
+                    }
+                }
+            });
+        picker
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Area"));
     });
     let before_colour = super::theme::caution_colour(ui);
     let after_colour = super::theme::accent(ui);
@@ -362,6 +382,17 @@ fn soreness(ui: &mut egui::Ui, derived: &Derived, view: &mut ProgressView) {
         .include_y(0.0)
         .include_y(10.0)
         .y_axis_label("sore, 0 to 10")
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
+            // Days, weeks and four weeks; longer steps for a longer history.
+            let days = input.bounds.1 - input.bounds.0;
+            if days <= 120.0 {
+                [1.0, 7.0, 28.0]
+            } else if days <= 730.0 {
+                [7.0, 28.0, 91.0]
+            } else {
+                [28.0, 91.0, 364.0]
+            }
+        }))
         .x_axis_formatter(move |mark, _range| {
             let days = mark.value.round();
             if (mark.value - days).abs() > 0.01 {
