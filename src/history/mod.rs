@@ -223,18 +223,21 @@ impl History {
             .collect()
     }
 
-    /// The check-in of the last session that had one, to start the next
-    /// one from: its after, or its before when it has no after.
-    pub fn last_ratings(&self) -> Option<&[crate::model::history::Rating]> {
-        self.records().rev().find_map(|r| {
-            if !r.after.is_empty() {
-                Some(r.after.as_slice())
-            } else if !r.before.is_empty() {
-                Some(r.before.as_slice())
-            } else {
-                None
-            }
-        })
+    /// The last ratings of each of `areas`, to start a check-in from: for
+    /// each, the latest session that rated it, its after if it has one,
+    /// else its before (with their sides).
+    pub fn last_ratings(&self, areas: &[Area]) -> Vec<crate::model::history::Rating> {
+        let mut out = Vec::new();
+        for &area in areas {
+            let latest = self.records().rev().find_map(|r| {
+                [&r.after, &r.before].into_iter().find_map(|ratings| {
+                    let of: Vec<_> = ratings.iter().filter(|x| x.area == area).copied().collect();
+                    (!of.is_empty()).then_some(of)
+                })
+            });
+            out.extend(latest.unwrap_or_default());
+        }
+        out
     }
 }
 

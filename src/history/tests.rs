@@ -138,7 +138,22 @@ fn soreness_comes_before_and_after_per_session_in_order() {
     );
     assert_eq!(h.areas_rated(), vec![Area::Calves]);
     assert!(h.soreness(Area::Quads).is_empty());
-    assert_eq!(h.last_ratings().map(|r| r[0].value), Some(4));
+    let last = h.last_ratings(&[Area::Calves, Area::Quads]);
+    assert_eq!(last.iter().map(|r| r.value).collect::<Vec<_>>(), [4]);
+    // An area rated only long ago still starts where it was.
+    let mut older = session(day(2026, 11, 20), 300, None, None);
+    older.record.before = vec![Rating {
+        area: Area::Quads,
+        side: Some(Side::Left),
+        value: 5,
+    }];
+    let mut h = h;
+    h.insert(older);
+    let last = h.last_ratings(&[Area::Calves, Area::Quads]);
+    assert_eq!(
+        last.iter().map(|r| (r.area, r.value)).collect::<Vec<_>>(),
+        [(Area::Calves, 4), (Area::Quads, 5)]
+    );
 }
 
 #[test]

@@ -220,10 +220,16 @@ fn rows_ui(ui: &mut egui::Ui, check_in: &mut CheckIn) {
                     if let Some(side) = side {
                         ui.label(format!("{}:", capitalised(side.label())));
                     }
+                    // Wide, with its number large, to be read and set from
+                    // the floor.
+                    let room = ui.available_width() - 220.0;
+                    ui.spacing_mut().slider_width = room.clamp(160.0, 420.0);
+                    ui.spacing_mut().interact_size.y = big;
                     let slider = egui::Slider::new(&mut value, 0..=MOST_SORE)
                         .step_by(1.0)
-                        .show_value(true);
+                        .show_value(false);
                     let response = ui.add(slider);
+                    ui.label(RichText::new(value.to_string()).size(big).strong());
                     ui.label(RichText::new(soreness_word(value)).weak());
                     response
                 })

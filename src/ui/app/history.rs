@@ -84,11 +84,7 @@ impl RollcoachApp {
             return;
         }
         let areas = history::check_in_areas(&routine, &self.state.catalog);
-        let last = self
-            .history()
-            .last_ratings()
-            .map(<[_]>::to_vec)
-            .unwrap_or_default();
+        let last = self.history().last_ratings(&areas);
         self.state.check_in = Some(CheckIn::new(When::Before, routine, &areas, &last));
         self.state.screen = Screen::CheckIn;
     }
@@ -176,10 +172,7 @@ impl RollcoachApp {
         if recording.checked_in && self.state.settings.check_in && kept {
             let areas = history::check_in_areas(routine, &self.state.catalog);
             let last = if recording.before.is_empty() {
-                self.history()
-                    .last_ratings()
-                    .map(<[_]>::to_vec)
-                    .unwrap_or_default()
+                self.history().last_ratings(&areas)
             } else {
                 recording.before
             };
