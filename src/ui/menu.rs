@@ -125,7 +125,11 @@ pub fn shortcuts_window(ctx: &egui::Context, open: &mut bool, top: f32) {
         .min_width(width)
         .max_width(width)
         .show(ctx, |ui| {
+            // A solid bar that always shows, so that a list longer than
+            // the window says that it goes on.
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
             egui::ScrollArea::vertical()
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                 .max_height((area.height() - chrome).max(80.0))
                 .show(ui, |ui| shortcut_rows(ui, width, mac));
             let keys = Action::ShowShortcuts.key_text().unwrap_or_default();
