@@ -281,3 +281,24 @@ fn the_history_exports_to_csv_a_row_per_exercise_and_side() {
     );
     h.get_by_label_contains("Exported to");
 }
+
+#[test]
+fn a_session_that_cannot_be_kept_is_told_and_the_routine_still_ends_in_its_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    common::returning_user(dir.path(), "check_in: true");
+    // A file where the history folder should be.
+    std::fs::write(dir.path().join("history"), "not a folder").unwrap();
+    let (mut h, time) = common::start_with_clock(dir.path());
+    h.get_by_label("Routines").click();
+    h.run();
+    h.get_by_label("Start Feet and calves").click_accesskit();
+    h.run();
+    press(&mut h, Key::Num4);
+    press(&mut h, Key::Enter);
+    time.advance(Duration::from_secs(900));
+    h.run();
+    // No check-in after a session that was not kept: straight to the summary.
+    assert_eq!(screen(&h), Screen::Summary);
+    h.get_by_label_contains("This session could not be kept in your history:");
+    assert_eq!(std::fs::read_to_string(dir.path().join("history")).unwrap(), "not a folder");
+}

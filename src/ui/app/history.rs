@@ -150,25 +150,19 @@ impl RollcoachApp {
                 message: "was not saved: Rollcoach has no folder to keep it in.".to_owned(),
             }),
         };
-        let stored = match saved {
+        let kept = match saved {
             Ok(stored) => {
                 self.state.just_recorded = Some(stored.path.clone());
-                stored
+                self.history().insert(stored);
+                true
             }
             Err(problem) => {
                 self.state.notices.push(Notice::plain(format!(
                     "This session could not be kept in your history: {problem}"
                 )));
-                crate::store::StoredSession {
-                    path: PathBuf::new(),
-                    record,
-                }
+                false
             }
         };
-        let kept = !stored.path.as_os_str().is_empty();
-        if kept {
-            self.history().insert(stored);
-        }
         if recording.checked_in && self.state.settings.check_in && kept {
             let areas = history::check_in_areas(routine, &self.state.catalog);
             let last = if recording.before.is_empty() {

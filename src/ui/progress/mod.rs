@@ -10,13 +10,18 @@ use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Points};
 
-use super::action::Action;
-use super::words::length_text;
-use super::{Command, Commands};
-use crate::history::{self, History, WEEKS_SHOWN};
+mod figures;
+mod sessions;
+
+use figures::{Derived, MOST_POINTS};
+pub use sessions::session_title;
+use sessions::{questions, sessions};
+
+use crate::history::{self, History};
 use crate::model::Area;
-use crate::model::history::{ExerciseRecord, SessionRecord};
 use crate::store::StoredSession;
+use crate::ui::Commands;
+use crate::ui::action::Action;
 
 /// The width from which the two charts stand side by side.
 const SIDE_BY_SIDE: f32 = 900.0;
@@ -40,111 +45,6 @@ pub struct ProgressView {
     pub message: Option<String>,
     /// What is worked out from the history, kept until it changes.
     derived: Option<Derived>,
-}
-
-/// The figures of the screen, worked out once per change of the history,
-/// the day or the area picked (a long history would cost milliseconds a
-/// frame otherwise).
-#[derive(Debug, Clone, PartialEq)]
-struct Derived {
-    key: (u64, usize, NaiveDate, Option<Area>),
-    week: usize,
-    month: usize,
-    streak: usize,
-    weeks: Vec<history::WeekMinutes>,
-    areas: Vec<Area>,
-    hints: Vec<String>,
-    soreness: Option<Soreness>,
-}
-
-/// The soreness plot of one area.
-#[derive(Debug, Clone, PartialEq)]
-struct Soreness {
-    area: Area,
-    /// The day at x = 0.
-    start: NaiveDate,
-    before: Vec<[f64; 2]>,
-    after: Vec<[f64; 2]>,
-    /// Weekly means, for a history too long to show each check-in.
-    weekly: bool,
-    check_ins: usize,
-    /// The last few check-ins in words.
-    latest: String,
-}
-
-/// Past this many check-ins the plot shows weekly means.
-const MOST_POINTS: usize = 120;
-
-impl Derived {
-    fn of(history: &History, today: NaiveDate, picked: Option<Area>) -> Derived {
-        let areas = history.areas_rated();
-        let area = picked
-            .filter(|a| areas.contains(a))
-            .or_else(|| history.most_rated_area());
-        Derived {
-            key: (history.revision(), history.sessions.len(), today, picked),
-            week: history.days_this_week(today),
-            month: history.days_this_month(today),
-            streak: history.streak(today),
-            weeks: history.weekly_minutes(today, WEEKS_SHOWN),
-            hints: history::hints(history, today),
-            soreness: area.and_then(|a| Soreness::of(history, a)),
-            areas,
-        }
-    }
-}
-
-impl Soreness {
-    fn of(history: &History, area: Area) -> Option<Soreness> {
-        let points = history.soreness(area);
-        let start = points.first()?.day;
-        let weekly = points.len() > MOST_POINTS;
-        let x = |day: NaiveDate| (day - start).num_days() as f64;
-        let series = |pick: fn(&history::SorenessPoint) -> Option<f32>| -> Vec<[f64; 2]> {
-            let each: Vec<(NaiveDate, f64)> = points
-                .iter()
-                .filter_map(|p| pick(p).map(|v| (p.day, f64::from(v))))
-                .collect();
-            if !weekly {
-                return each.iter().map(|&(d, v)| [x(d), v]).collect();
-            }
-            let mut out: Vec<(NaiveDate, f64, f64)> = Vec::new();
-            for (day, v) in each {
-                let monday = history::monday_of(day);
-                match out.last_mut() {
-                    Some(last) if last.0 == monday => {
-                        last.1 += v;
-                        last.2 += 1.0;
-                    }
-                    _ => out.push((monday, v, 1.0)),
-                }
-            }
-            out.iter().map(|&(d, sum, n)| [x(d), sum / n]).collect()
-        };
-        let rated = |v: Option<f32>| v.map_or("not rated".to_owned(), |v| format!("{v}"));
-        let latest: Vec<String> = points
-            .iter()
-            .rev()
-            .take(3)
-            .map(|p| {
-                format!(
-                    "{}: {} before, {} after",
-                    short_day(p.day),
-                    rated(p.before),
-                    rated(p.after)
-                )
-            })
-            .collect();
-        Some(Soreness {
-            area,
-            start,
-            before: series(|p| p.before),
-            after: series(|p| p.after),
-            weekly,
-            check_ins: points.len(),
-            latest: latest.join("; "),
-        })
-    }
 }
 
 /// The questions of the screen.
@@ -197,7 +97,8 @@ fn page(
              shows without it."
         );
         ui.add(
-            egui::Label::new(RichText::new(text).color(super::theme::caution_colour(ui))).wrap(),
+            egui::Label::new(RichText::new(text).color(crate::ui::theme::caution_colour(ui)))
+                .wrap(),
         );
     }
     if let Some(message) = &view.message {
@@ -205,7 +106,7 @@ fn page(
             ui.label(message);
             if !view.deleted.is_empty() {
                 let undo = Action::UndoDeleteSession;
-                if super::action::action_button(ui, undo, true).clicked() {
+                if crate::ui::action::action_button(ui, undo, true).clicked() {
                     commands.push(undo.into());
                 }
             }
@@ -250,11 +151,11 @@ fn page(
         }
     }
     ui.add_space(12.0);
-    sessions(ui, history, view, commands);
+    sessions(ui, history, view);
     ui.add_space(12.0);
     ui.horizontal_wrapped(|ui| {
         let export = Action::ExportHistory;
-        if super::action::action_button(ui, export, true).clicked() {
+        if crate::ui::action::action_button(ui, export, true).clicked() {
             commands.push(export.into());
         }
         if ui
@@ -303,7 +204,7 @@ fn minutes_chart(ui: &mut egui::Ui, weeks: &[history::WeekMinutes]) {
                 .name(format!("Week of {}", short_day(w.monday)))
         })
         .collect();
-    let chart = BarChart::new("Minutes", bars).color(super::theme::accent(ui));
+    let chart = BarChart::new("Minutes", bars).color(crate::ui::theme::accent(ui));
     let mondays: Vec<NaiveDate> = weeks.iter().map(|w| w.monday).collect();
     let plot = Plot::new("minutes_each_week")
         .height(170.0)
@@ -368,8 +269,8 @@ fn soreness(ui: &mut egui::Ui, derived: &Derived, view: &mut ProgressView) {
             .response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Area"));
     });
-    let before_colour = super::theme::caution_colour(ui);
-    let after_colour = super::theme::accent(ui);
+    let before_colour = crate::ui::theme::caution_colour(ui);
+    let after_colour = crate::ui::theme::accent(ui);
     let start = sore.start;
     let plot = Plot::new("soreness_over_time")
         .height(190.0)
@@ -435,195 +336,4 @@ fn soreness(ui: &mut egui::Ui, derived: &Derived, view: &mut ProgressView) {
     plot.response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
     ui.add(egui::Label::new(RichText::new(format!("Latest: {}", sore.latest)).weak()).wrap());
-}
-
-/// The sessions, newest first, each opening on its details.
-fn sessions(
-    ui: &mut egui::Ui,
-    history: &History,
-    view: &mut ProgressView,
-    commands: &mut Commands,
-) {
-    let _ = commands;
-    ui.label(RichText::new(format!("Sessions ({})", history.sessions.len())).strong());
-    let listed = view.listed.max(SESSIONS_AT_ONCE);
-    for stored in history.sessions.iter().rev().take(listed) {
-        let record = &stored.record;
-        egui::CollapsingHeader::new(session_title(record))
-            .id_salt(&stored.path)
-            .show(ui, |ui| {
-                session_details(ui, record);
-                if ui.button("Delete this session...").clicked() {
-                    view.asking = Some(Asking::DeleteOne(stored.path.clone()));
-                }
-            });
-    }
-    let more = history.sessions.len().saturating_sub(listed);
-    if more > 0
-        && ui
-            .button(format!("Show {} more", more.min(SESSIONS_AT_ONCE)))
-            .clicked()
-    {
-        view.listed = listed + SESSIONS_AT_ONCE;
-    }
-}
-
-/// "Thu 3 Dec 2026, 12:29 · Feet and calves · 8 min 10 s".
-pub fn session_title(record: &SessionRecord) -> String {
-    let when = record.started.local().format("%a %-d %b %Y, %H:%M");
-    let worked = length_text(Duration::from_secs(u64::from(record.worked_seconds())));
-    let stopped = if record.stopped_early {
-        " (stopped early)"
-    } else {
-        ""
-    };
-    format!("{when}  ·  {}  ·  {worked}{stopped}", record.routine)
-}
-
-fn session_details(ui: &mut egui::Ui, record: &SessionRecord) {
-    for e in &record.exercises {
-        ui.add(egui::Label::new(exercise_line(e)).wrap());
-    }
-    let areas: Vec<Area> = {
-        let mut a: Vec<Area> = record
-            .before
-            .iter()
-            .chain(&record.after)
-            .map(|r| r.area)
-            .collect();
-        a.sort_unstable();
-        a.dedup();
-        a
-    };
-    for area in areas {
-        let v = |ratings| {
-            SessionRecord::area_rating(ratings, area)
-                .map_or("not rated".to_owned(), |v| format!("{v}"))
-        };
-        ui.label(format!(
-            "{}: {} before, {} after",
-            area.label(),
-            v(&record.before),
-            v(&record.after)
-        ));
-    }
-    if let Some(felt) = record.felt {
-        ui.label(format!("It felt: {}", felt.label().to_lowercase()));
-    }
-}
-
-/// "Calves, left side: 2 min 30 s, 2 holds, 1 longer hold, too intense once".
-fn exercise_line(e: &ExerciseRecord) -> String {
-    let name = match e.side {
-        Some(side) => format!("{}, {} side", e.name, side.label()),
-        None => e.name.clone(),
-    };
-    let mut parts = vec![length_text(Duration::from_secs(u64::from(e.seconds)))];
-    let count = |n: u32, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    if e.holds > 0 {
-        parts.push(count(e.holds, "hold", "holds"));
-    }
-    if e.extensions > 0 {
-        parts.push(count(e.extensions, "hold made longer", "holds made longer"));
-    }
-    if e.too_intense > 0 {
-        parts.push(if e.too_intense == 1 {
-            "too intense once".to_owned()
-        } else {
-            format!("too intense {} times", e.too_intense)
-        });
-    }
-    if !e.done {
-        parts.push("not done".to_owned());
-    }
-    format!("{name}: {}", parts.join(", "))
-}
-
-fn questions(
-    ctx: &egui::Context,
-    history: &History,
-    view: &mut ProgressView,
-    commands: &mut Commands,
-) {
-    use super::widgets::question::Question;
-    let Some(asking) = view.asking.clone() else {
-        return;
-    };
-    match asking {
-        Asking::DeleteOne(path) => {
-            let Some(stored) = history.sessions.iter().find(|s| s.path == path) else {
-                view.asking = None;
-                return;
-            };
-            let body = format!(
-                "{}. You can bring it back with Undo straight after.",
-                session_title(&stored.record)
-            );
-            let question = Question {
-                id: "delete_session",
-                heading: "Delete this session?",
-                body: &body,
-                yes: "Delete",
-                no: "Keep it",
-                footnote: None,
-                default: false,
-            };
-            if let Some(yes) = question.show(ctx, true) {
-                view.asking = None;
-                if yes {
-                    commands.push(Command::DeleteSession(path));
-                }
-            }
-        }
-        Asking::DeleteAll { again } => {
-            let n = history.sessions.len();
-            let body = if again {
-                format!(
-                    "All {n} sessions and their check-ins will be gone. Only Undo, straight \
-                     after, brings them back. Delete them?"
-                )
-            } else {
-                format!(
-                    "This deletes every one of your {n} sessions. Export them to CSV first \
-                     if you want to keep a copy."
-                )
-            };
-            let question = Question {
-                id: if again {
-                    "delete_all_again"
-                } else {
-                    "delete_all"
-                },
-                heading: if again {
-                    "Are you sure?"
-                } else {
-                    "Delete your whole history?"
-                },
-                body: &body,
-                yes: if again {
-                    "Yes, delete everything"
-                } else {
-                    "Delete everything..."
-                },
-                no: "Keep my history",
-                footnote: None,
-                default: false,
-            };
-            match question.show(ctx, true) {
-                Some(true) if !again => view.asking = Some(Asking::DeleteAll { again: true }),
-                Some(true) => {
-                    view.asking = None;
-                    commands.push(Command::DeleteAllSessions);
-                }
-                Some(false) => view.asking = None,
-                None => {}
-            }
-        }
-    }
 }
