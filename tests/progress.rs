@@ -300,5 +300,8 @@ fn a_session_that_cannot_be_kept_is_told_and_the_routine_still_ends_in_its_summa
     // No check-in after a session that was not kept: straight to the summary.
     assert_eq!(screen(&h), Screen::Summary);
     h.get_by_label_contains("This session could not be kept in your history:");
-    assert_eq!(std::fs::read_to_string(dir.path().join("history")).unwrap(), "not a folder");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("history")).unwrap(),
+        "not a folder"
+    );
 }
