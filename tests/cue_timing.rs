@@ -47,6 +47,7 @@ fn long_routine(catalog: &Catalog) -> Routine {
             rest_seconds: Some(8),
             pace_cm_per_s: Some(2.0),
             stroke_cm: None,
+            more_on: None,
         });
     }
     routine

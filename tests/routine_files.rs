@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use rollcoach::catalog::Catalog;
 use rollcoach::model::routine::ROUTINE_VERSION;
-use rollcoach::model::{Routine, Step, StepSides};
+use rollcoach::model::{MoreOn, Routine, Side, Step, StepSides};
 use rollcoach::store::{DataDir, RoutineFiles, parse_routine, safe_file_stem};
 
 fn routine(name: &str) -> Routine {
@@ -23,6 +23,10 @@ fn routine(name: &str) -> Routine {
             rest_seconds: Some(5),
             pace_cm_per_s: Some(2.0),
             stroke_cm: Some(22.5),
+            more_on: Some(MoreOn {
+                side: Side::Left,
+                roll_seconds: 20,
+            }),
         }],
     }
 }
@@ -144,6 +148,7 @@ fn a_step_left_to_the_defaults_round_trips_as_none() {
         rest_seconds: None,
         pace_cm_per_s: None,
         stroke_cm: None,
+        more_on: None,
     });
     let file = files.save_new(&mine).unwrap();
     let text = std::fs::read_to_string(&file.path).unwrap();

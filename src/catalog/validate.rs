@@ -54,6 +54,12 @@ pub enum CatalogProblem {
     /// An area of the body no exercise works: a check-in could not ask
     /// for it and a plan could not use it.
     AreaWithoutExercise(crate::model::Area),
+    /// A card whose holds do not suit it has holds in its own timings, or
+    /// in a step of the built-in routine named.
+    HoldWhereNoneSuit { id: String, routine: Option<String> },
+    /// The body map's data (`assets/body_map.ron`) is wrong: `what` says
+    /// where and why.
+    BodyMap(String),
     /// Two routines have the same name (ignoring case).
     DuplicateRoutine(String),
     /// A routine fails [`Routine::problems`]: no name, no steps, an unknown
@@ -103,6 +109,17 @@ impl fmt::Display for CatalogProblem {
             CatalogProblem::AreaWithoutExercise(area) => {
                 write!(f, "no exercise works the area '{}'", area.slug())
             }
+            CatalogProblem::HoldWhereNoneSuit { id, routine: None } => {
+                write!(f, "'{id}': holds do not suit it, but its timings have holds")
+            }
+            CatalogProblem::HoldWhereNoneSuit {
+                id,
+                routine: Some(routine),
+            } => write!(
+                f,
+                "routine '{routine}': holds do not suit '{id}', but its step has holds"
+            ),
+            CatalogProblem::BodyMap(what) => write!(f, "body_map.ron: {what}"),
             CatalogProblem::DuplicateRoutine(name) => {
                 write!(f, "two routines are called '{name}'")
             }
@@ -169,6 +186,12 @@ pub fn validate(exercises: &[Exercise]) -> Vec<CatalogProblem> {
                     what,
                 }
             }));
+        }
+        if !e.holds_suit && e.timings.holds > 0 {
+            problems.push(CatalogProblem::HoldWhereNoneSuit {
+                id: e.id.clone(),
+                routine: None,
+            });
         }
         if last_region.is_some_and(|r| e.region < r) {
             problems.push(CatalogProblem::OutOfOrder(e.id.clone()));
@@ -371,6 +394,17 @@ pub fn validate_routines(routines: &[Routine], exercises: &[Exercise]) -> Vec<Ca
                 problem,
             }
         }));
+        for step in r.steps.iter().filter(|s| s.holds > 0) {
+            if exercises
+                .iter()
+                .any(|e| e.id == step.exercise && !e.holds_suit)
+            {
+                problems.push(CatalogProblem::HoldWhereNoneSuit {
+                    id: step.exercise.clone(),
+                    routine: Some(r.name.clone()),
+                });
+            }
+        }
     }
     problems
 }

@@ -230,6 +230,12 @@ pub struct Exercise {
     pub harder: Vec<String>,
     /// What to keep the tool off: named bones and joints, and other cautions.
     pub avoid: Vec<String>,
+    /// Whether holding still on a tender spot suits it. Where a bone, a
+    /// nerve or a large blood vessel lies close under the muscle (beside
+    /// the shin bone, beside the spine, at the front of the hip) it does
+    /// not: the card keeps moving, its timings have no holds, and a plan
+    /// never schedules one.
+    pub holds_suit: bool,
     /// One side at a time or both together.
     pub sides: Sides,
     /// Default timings.

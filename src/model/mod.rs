@@ -11,5 +11,5 @@ pub mod settings;
 pub use area::{Area, Side};
 pub use exercise::{BodyRegion, Exercise, RollPath, Sides, Spoken, Timings, Tool};
 pub use illustration::Illustration;
-pub use routine::{Routine, RoutineProblem, Step, StepSides};
+pub use routine::{MoreOn, Routine, RoutineProblem, Step, StepSides};
 pub use settings::{FirstSide, Settings, TextSize, ThemePreference, Units, VoiceSettings};

@@ -5,14 +5,25 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::limits::{self, describe_range};
-use super::{Exercise, FirstSide, Settings, Sides, Units};
+use super::{Exercise, FirstSide, Settings, Side, Sides, Units};
 
 /// The version written into new routine files. Older files still load:
 /// see [`versions`].
 ///
 /// Version 2: a step's hold and rest may be `None`, "the settings'
 /// default"; in version 1 they were always the step's own numbers.
-pub const ROUTINE_VERSION: u32 = 2;
+///
+/// Version 3: a step worked one side at a time may roll one side longer
+/// ([`Step::more_on`]).
+pub const ROUTINE_VERSION: u32 = 3;
+
+/// More rolling on one side of a step than on the other: the sorer side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoreOn {
+    pub side: Side,
+    /// Seconds of rolling on that side on top of the step's own.
+    pub roll_seconds: u32,
+}
 
 /// Which sides a step works, and in which order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -60,6 +71,9 @@ pub struct Step {
     pub pace_cm_per_s: Option<f32>,
     /// Stroke length in cm; `None`: the exercise's own.
     pub stroke_cm: Option<f32>,
+    /// Longer rolling on one side, for a step worked one side at a time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub more_on: Option<MoreOn>,
 }
 
 impl Step {
@@ -76,6 +90,15 @@ impl Step {
             rest_seconds: None,
             pace_cm_per_s: None,
             stroke_cm: None,
+            more_on: None,
+        }
+    }
+
+    /// Seconds of rolling on `side` (`None`: both sides at once).
+    pub fn roll_seconds_on(&self, side: Option<Side>) -> u32 {
+        match self.more_on {
+            Some(more) if side == Some(more.side) => self.roll_seconds + more.roll_seconds,
+            _ => self.roll_seconds,
         }
     }
 
@@ -197,6 +220,24 @@ impl Routine {
             {
                 let allowed = units.range(&step::PACE_CM_PER_S);
                 bad(at, format!("The pace must be {allowed} a second."));
+            }
+            if let Some(more) = s.more_on {
+                if s.sides == StepSides::Together {
+                    bad(
+                        at,
+                        "Only a step worked one side at a time can roll one side longer.".into(),
+                    );
+                } else if more.roll_seconds == 0
+                    || !step::ROLL_SECONDS.contains(&(s.roll_seconds + more.roll_seconds))
+                {
+                    let allowed = describe_range(&step::ROLL_SECONDS, "seconds");
+                    bad(
+                        at,
+                        format!(
+                            "The longer side must roll more than the other, and {allowed} in all."
+                        ),
+                    );
+                }
             }
             if s.stroke_cm.is_some_and(|c| !step::STROKE_CM.contains(&c)) {
                 let allowed = units.range(&step::STROKE_CM);

@@ -36,6 +36,7 @@ pub(super) fn step(
         rest_seconds: Some(rest),
         pace_cm_per_s: None,
         stroke_cm: None,
+        more_on: None,
     }
 }
 

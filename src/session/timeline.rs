@@ -404,7 +404,7 @@ impl PhaseList {
                 PhaseKind::Roll,
                 index,
                 side,
-                secs(step.roll_seconds),
+                secs(step.roll_seconds_on(side)),
                 stroke,
             );
             for h in 1..=step.holds {

@@ -18,6 +18,7 @@ fn step(exercise: &str) -> Step {
         rest_seconds: Some(10),
         pace_cm_per_s: None,
         stroke_cm: None,
+        more_on: None,
     }
 }
 

@@ -238,6 +238,12 @@ fn timings_ui(ui: &mut egui::Ui, exercise: &Exercise, settings: &Settings) {
             settings.units.pace(pace)
         ),
     );
+    if !exercise.holds_suit {
+        bullet(
+            ui,
+            "No holds here: keep moving, and rock gently over a tender spot",
+        );
+    }
     if t.holds > 0 {
         let holds = if t.holds == 1 {
             "1 tender spot".to_owned()

@@ -30,6 +30,7 @@ fn calves() -> Step {
         rest_seconds: Some(10),
         pace_cm_per_s: None,
         stroke_cm: None,
+        more_on: None,
     }
 }
 
@@ -246,6 +247,7 @@ fn new_steps_take_the_card_and_the_settings() {
             rest_seconds: None,
             pace_cm_per_s: None,
             stroke_cm: None,
+            more_on: None,
         }
     );
     let back = catalog.get("lower-back").unwrap();

@@ -12,7 +12,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::{ROUTINE_VERSION, Routine, Step, StepSides};
+use super::{MoreOn, ROUTINE_VERSION, Routine, Step, StepSides};
 
 /// Version 1's hold for a step that named none.
 const VERSION_1_HOLD_SECONDS: u32 = 20;
@@ -52,6 +52,8 @@ struct StepInFile {
     pace_cm_per_s: Option<f32>,
     #[serde(default)]
     stroke_cm: Option<f32>,
+    #[serde(default)]
+    more_on: Option<MoreOn>,
 }
 
 /// A hold or rest length as written in a step.
@@ -153,6 +155,7 @@ impl From<RoutineInFile> for Routine {
                 rest_seconds: s.rest_seconds.resolve(version, VERSION_1_REST_SECONDS),
                 pace_cm_per_s: s.pace_cm_per_s,
                 stroke_cm: s.stroke_cm,
+                more_on: s.more_on,
             })
             .collect();
         Routine {

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::model::{Settings, Step, StepSides};
+use crate::model::{MoreOn, Settings, Side, Step, StepSides};
 
 /// A whole-number field with an accessible name; returns whether it changed.
 fn number_field(ui: &mut egui::Ui, index: usize, label: &str, value: &mut u32, unit: &str) -> bool {
@@ -229,6 +229,7 @@ pub(super) fn step_fields(
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
     changed |= number_field(ui, index, "Roll", &mut step.roll_seconds, " s");
+    changed |= longer_side(ui, index, step);
     let seconds = |label, name| Timing {
         index,
         label,
@@ -282,6 +283,47 @@ pub(super) fn step_fields(
         &mut step.stroke_cm,
         defaults.stroke_cm,
     );
+    changed
+}
+
+/// Which side of a step worked one side at a time rolls longer, and by
+/// how much: a plan gives the sorer side more. Returns whether it changed.
+fn longer_side(ui: &mut egui::Ui, index: usize, step: &mut Step) -> bool {
+    if step.sides == StepSides::Together {
+        return false;
+    }
+    let mut changed = false;
+    let choices = [
+        (None, "Same on both sides"),
+        (Some(Side::Left), "Left side longer"),
+        (Some(Side::Right), "Right side longer"),
+    ];
+    let mut side = step.more_on.map(|m| m.side);
+    let current = choices
+        .iter()
+        .find(|(s, _)| *s == side)
+        .map_or("", |(_, l)| *l);
+    let combo = egui::ComboBox::from_id_salt(("longer side", index))
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (value, label) in choices {
+                changed |= ui.selectable_value(&mut side, value, label).changed();
+            }
+        });
+    let name = format!("Longer side (exercise {})", index + 1);
+    combo
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+    if changed {
+        let seconds = step.more_on.map_or(15, |m| m.roll_seconds);
+        step.more_on = side.map(|side| MoreOn {
+            side,
+            roll_seconds: seconds,
+        });
+    }
+    if let Some(more) = &mut step.more_on {
+        changed |= number_field(ui, index, "By", &mut more.roll_seconds, " s");
+    }
     changed
 }
 
