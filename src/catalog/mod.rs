@@ -7,6 +7,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 
+use crate::model::body_map::BodyMap;
 use crate::model::{Exercise, Illustration, Routine, RoutineProblem, Units};
 
 pub use validate::{CatalogProblem, validate};
@@ -20,6 +21,7 @@ const ROUTINES_RON: &str = include_str!("../../assets/routines.ron");
 pub struct Catalog {
     exercises: Vec<Exercise>,
     routines: Vec<Routine>,
+    body_map: BodyMap,
 }
 
 impl Catalog {
@@ -83,14 +85,37 @@ impl Catalog {
         problems.extend(pictures.into_keys().map(CatalogProblem::OrphanIllustration));
         problems.extend(validate(&exercises));
         problems.extend(validate::areas_without_exercise(&exercises));
+        let body_map = match BodyMap::builtin() {
+            Ok(map) => {
+                problems.extend(map.problems().into_iter().map(CatalogProblem::BodyMap));
+                map
+            }
+            Err(message) => {
+                problems.push(CatalogProblem::Parse {
+                    file: "body_map.ron",
+                    message,
+                });
+                BodyMap {
+                    figure: Vec::new(),
+                    areas: Vec::new(),
+                    bony: Vec::new(),
+                }
+            }
+        };
         if problems.is_empty() {
             Ok(Catalog {
                 exercises,
                 routines: Vec::new(),
+                body_map,
             })
         } else {
             Err(problems)
         }
+    }
+
+    /// The body map: the figure, its areas and its bony parts.
+    pub fn body_map(&self) -> &BodyMap {
+        &self.body_map
     }
 
     /// Every exercise, bottom-up.

@@ -110,7 +110,10 @@ impl fmt::Display for CatalogProblem {
                 write!(f, "no exercise works the area '{}'", area.slug())
             }
             CatalogProblem::HoldWhereNoneSuit { id, routine: None } => {
-                write!(f, "'{id}': holds do not suit it, but its timings have holds")
+                write!(
+                    f,
+                    "'{id}': holds do not suit it, but its timings have holds"
+                )
             }
             CatalogProblem::HoldWhereNoneSuit {
                 id,

@@ -142,6 +142,29 @@ impl Area {
         if self.is_one() { "it" } else { "them" }
     }
 
+    /// The name of one side of it, after "left" or "right": "calf",
+    /// "side of the back".
+    pub fn one_side_label(self) -> &'static str {
+        match self {
+            Area::Soles => "sole",
+            Area::Shins => "shin",
+            Area::Calves => "calf",
+            Area::Hamstrings => "hamstring",
+            Area::Quads => "quad",
+            Area::OuterThighs => "outer thigh",
+            Area::InnerThighs => "inner thigh",
+            Area::Glutes => "glute",
+            Area::FrontOfHips => "front of the hip",
+            Area::LowerBack => "side of the lower back",
+            Area::UpperBack => "upper back",
+            Area::SidesOfBack => "side of the back",
+            Area::TopsOfShoulders => "top of the shoulder",
+            Area::BacksOfShoulders => "back of the shoulder",
+            Area::Chest => "side of the chest",
+            Area::Forearms => "forearm",
+        }
+    }
+
     /// Whether it has a left and a right that can feel different. The
     /// upper back is one area across the spine.
     pub fn has_sides(self) -> bool {

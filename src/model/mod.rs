@@ -1,6 +1,7 @@
 //! Plain data types shared by the catalog, the store and the UI.
 
 pub mod area;
+pub mod body_map;
 pub mod exercise;
 pub mod history;
 pub mod illustration;

@@ -30,7 +30,7 @@ fn routine(name: &str) -> Routine {
             rest_seconds: Some(10),
             pace_cm_per_s: None,
             stroke_cm: None,
-        more_on: None,
+            more_on: None,
         }],
         ..Routine::new(name)
     }
