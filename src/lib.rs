@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod cli;
 pub mod history;
 pub mod model;
+pub mod planner;
 pub mod session;
 pub mod store;
 pub mod ui;
