@@ -43,6 +43,9 @@ fn main() -> ExitCode {
     if let Some(name) = &cli.script {
         return print_script(name, &catalog, loaded.as_ref());
     }
+    if let Some(ratings) = &cli.plan {
+        return print_plan(&cli, ratings, &catalog, loaded.as_ref());
+    }
     let start_routine = match &cli.start {
         None => None,
         Some(name) => match find_start_routine(name, &catalog, loaded.as_ref()) {
@@ -124,6 +127,65 @@ fn find_start_routine(
                 eprintln!("  {}", routine.name);
             }
             Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// `--plan RATINGS`: the plan with its reasons, saved as one of the
+/// user's routines with `--save NAME`. Bad input exits with 2.
+fn print_plan(cli: &Cli, ratings: &str, catalog: &Catalog, loaded: Option<&Loaded>) -> ExitCode {
+    let settings = loaded.map(|l| l.settings.clone()).unwrap_or_default();
+    let answers = match rollcoach::cli::plan_answers(cli, ratings, &settings.tools_owned) {
+        Ok(answers) => answers,
+        Err(message) => {
+            eprintln!("rollcoach: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut plan = match rollcoach::planner::plan(&answers, catalog, &settings) {
+        Ok(plan) => plan,
+        Err(e) => {
+            eprintln!("rollcoach: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(name) = &cli.save else {
+        print!("{}", plan.text());
+        return ExitCode::SUCCESS;
+    };
+    plan.routine.name = name.trim().to_owned();
+    let taken = catalog.routine(name).is_some()
+        || user_routines(loaded).any(|r| r.name.trim().eq_ignore_ascii_case(name.trim()));
+    if taken {
+        eprintln!(
+            "rollcoach: there is already a routine called \"{name}\": give the plan another name."
+        );
+        return ExitCode::from(2);
+    }
+    let problems = catalog.routine_problems(&plan.routine);
+    if let Some(problem) = problems.first() {
+        eprintln!("rollcoach: the plan can't be saved as \"{name}\": {problem}");
+        return ExitCode::from(2);
+    }
+    let Some(loaded) = loaded else {
+        eprintln!(
+            "rollcoach: there is no folder to save routines in (no home folder); use --data-dir."
+        );
+        return ExitCode::FAILURE;
+    };
+    print!("{}", plan.text());
+    match loaded.routine_files.save_new(&plan.routine) {
+        Ok(file) => {
+            println!(
+                "\nSaved as \"{}\" in {}.",
+                plan.routine.name,
+                file.path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("rollcoach: the plan could not be saved: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -250,3 +250,78 @@ fn the_sound_device_probe_answers_in_one_line_and_exits() {
         assert!(!said.is_empty() && said != "ok", "{said:?}");
     }
 }
+
+#[test]
+fn plan_prints_a_routine_with_reasons_and_saves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let out = rollcoach(&[
+        "--data-dir",
+        data,
+        "--plan",
+        "calves=7,left-calf=8,lower-back=5",
+        "--minutes",
+        "12",
+        "--tools",
+        "foam-roller,tennis-ball",
+        "--save",
+        "Sore calves",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Calves, ") && text.contains("you rated the left 8 and the right 7"),
+        "{text}"
+    );
+    assert!(text.contains("With your tennis ball"), "{text}");
+    let listed = rollcoach(&["--data-dir", data, "--list-routines"]);
+    assert!(
+        String::from_utf8(listed.stdout)
+            .unwrap()
+            .contains("Sore calves")
+    );
+    // The same name again is refused, and nothing is overwritten.
+    let again = rollcoach(&[
+        "--data-dir",
+        data,
+        "--plan",
+        "quads=3",
+        "--save",
+        "sore calves",
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        String::from_utf8(again.stderr)
+            .unwrap()
+            .contains("already a routine")
+    );
+}
+
+#[test]
+fn plan_tells_what_is_wrong_with_its_input_and_exits_with_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["--plan", "calfs=7"], "lower-back"),
+        (&["--plan", "calves=12"], "0 to 10"),
+        (&["--plan", "calves=7", "--minutes", "3"], "5 to 60"),
+        (&["--plan", "calves=7", "--when", "later"], "rest-day"),
+        (
+            &["--plan", "calves=7", "--tools", "rolling-pin"],
+            "foam-roller",
+        ),
+        (&["--plan", ""], "rate at least one area"),
+    ];
+    for (args, says) in cases {
+        let mut all = vec!["--data-dir", data];
+        all.extend_from_slice(args);
+        let out = rollcoach(&all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

@@ -185,9 +185,9 @@ fn spots_named(name: &str) -> Option<(Vec<Spot>, bool)> {
         let Some(rest) = name.strip_prefix(&format!("{}-", side.label())) else {
             continue;
         };
-        let area = Area::ALL.into_iter().find(|a| {
-            a.has_sides() && (a.slug() == rest || one_side_slug(*a) == rest)
-        })?;
+        let area = Area::ALL
+            .into_iter()
+            .find(|a| a.has_sides() && (a.slug() == rest || one_side_slug(*a) == rest))?;
         return Some((
             vec![Spot {
                 area,

@@ -254,7 +254,11 @@ pub fn plan(answers: &Answers, catalog: &Catalog, settings: &Settings) -> Result
 
 /// The first exercise of `area` (in the library's order) that can be done
 /// with `tools`, with the best of them for it.
-fn exercise_for<'a>(area: Area, catalog: &'a Catalog, tools: &[Tool]) -> Option<(&'a Exercise, Tool)> {
+fn exercise_for<'a>(
+    area: Area,
+    catalog: &'a Catalog,
+    tools: &[Tool],
+) -> Option<(&'a Exercise, Tool)> {
     catalog
         .exercises()
         .iter()
@@ -283,7 +287,11 @@ fn add_light_passes<'a>(
     let map = layout.catalog.body_map();
     let mut neighbours: Vec<(Area, Area)> = Vec::new();
     for c in taken.iter() {
-        for &n in map.area(c.area).map(|a| a.next_to.as_slice()).unwrap_or(&[]) {
+        for &n in map
+            .area(c.area)
+            .map(|a| a.next_to.as_slice())
+            .unwrap_or(&[])
+        {
             if !neighbours.iter().any(|(a, _)| *a == n) {
                 neighbours.push((n, c.area));
             }
@@ -364,7 +372,11 @@ impl<'a> Layout<'a> {
         };
         let two = c.two_sides();
         let more_on = (two && left != right).then(|| MoreOn {
-            side: if left > right { Side::Left } else { Side::Right },
+            side: if left > right {
+                Side::Left
+            } else {
+                Side::Right
+            },
             roll_seconds: left.abs_diff(right),
         });
         Step {

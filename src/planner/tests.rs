@@ -26,12 +26,34 @@ fn answers(ratings: &str, minutes: u32, moment: Moment) -> Answers {
 fn two_sore_areas_after_a_run_make_a_dosed_bottom_up_plan() {
     let catalog = catalog();
     let settings = Settings::default();
-    let plan = plan(&answers("calves=7,lower-back=5", 10, Moment::After), &catalog, &settings).unwrap();
-    let ids: Vec<&str> = plan.routine.steps.iter().map(|s| s.exercise.as_str()).collect();
-    let calves = plan.planned.iter().find(|p| p.area == Area::Calves).unwrap();
+    let plan = plan(
+        &answers("calves=7,lower-back=5", 10, Moment::After),
+        &catalog,
+        &settings,
+    )
+    .unwrap();
+    let ids: Vec<&str> = plan
+        .routine
+        .steps
+        .iter()
+        .map(|s| s.exercise.as_str())
+        .collect();
+    let calves = plan
+        .planned
+        .iter()
+        .find(|p| p.area == Area::Calves)
+        .unwrap();
     assert_eq!(calves.dose, (140, 140));
-    assert!(calves.reason.starts_with("Calves, 4:40: you rated them 7."), "{}", calves.reason);
-    let back = plan.planned.iter().find(|p| p.area == Area::LowerBack).unwrap();
+    assert!(
+        calves.reason.starts_with("Calves, 4:40: you rated them 7."),
+        "{}",
+        calves.reason
+    );
+    let back = plan
+        .planned
+        .iter()
+        .find(|p| p.area == Area::LowerBack)
+        .unwrap();
     assert!(back.reason.contains("No holds here"), "{}", back.reason);
     // The spare time goes to light passes next to the sore areas.
     assert!(
@@ -55,14 +77,28 @@ fn the_sorer_side_rolls_longer() {
         &Settings::default(),
     )
     .unwrap();
-    let step = plan.routine.steps.iter().find(|s| s.exercise == "calves").unwrap();
+    let step = plan
+        .routine
+        .steps
+        .iter()
+        .find(|s| s.exercise == "calves")
+        .unwrap();
     let more = step.more_on.unwrap();
     assert_eq!(more.side, Side::Left);
-    assert_eq!(step.roll_seconds_on(Some(Side::Left)), step.roll_seconds + more.roll_seconds);
-    let calves = plan.planned.iter().find(|p| p.area == Area::Calves).unwrap();
+    assert_eq!(
+        step.roll_seconds_on(Some(Side::Left)),
+        step.roll_seconds + more.roll_seconds
+    );
+    let calves = plan
+        .planned
+        .iter()
+        .find(|p| p.area == Area::Calves)
+        .unwrap();
     assert!(calves.dose.0 > calves.dose.1);
     assert!(
-        calves.reason.contains("the left 8 and the right 5, so the left side rolls"),
+        calves
+            .reason
+            .contains("the left 8 and the right 5, so the left side rolls"),
         "{}",
         calves.reason
     );
@@ -72,9 +108,17 @@ fn the_sorer_side_rolls_longer() {
 fn too_little_time_takes_the_sorest_and_says_what_it_left_out() {
     let catalog = catalog();
     let many = "soles=2,calves=9,hamstrings=3,quads=4,glutes=8,upper-back=6,forearms=1";
-    let plan = plan(&answers(many, 5, Moment::After), &catalog, &Settings::default()).unwrap();
+    let plan = plan(
+        &answers(many, 5, Moment::After),
+        &catalog,
+        &Settings::default(),
+    )
+    .unwrap();
     let areas: Vec<Area> = plan.planned.iter().map(|p| p.area).collect();
-    assert!(areas.contains(&Area::Calves) && areas.contains(&Area::Glutes), "{areas:?}");
+    assert!(
+        areas.contains(&Area::Calves) && areas.contains(&Area::Glutes),
+        "{areas:?}"
+    );
     assert!(!areas.contains(&Area::Forearms));
     assert!(plan.left_out.iter().any(|(a, w, line)| *a == Area::Forearms
         && *w == LeftOut::NoTime
@@ -92,7 +136,11 @@ fn an_injured_area_is_never_planned_and_a_professional_is_suggested() {
     a.injured.insert(Area::Hamstrings);
     let plan = plan(&a, &catalog, &Settings::default()).unwrap();
     assert!(plan.planned.iter().all(|p| p.area != Area::Hamstrings));
-    let (_, why, line) = plan.left_out.iter().find(|(a, ..)| *a == Area::Hamstrings).unwrap();
+    let (_, why, line) = plan
+        .left_out
+        .iter()
+        .find(|(a, ..)| *a == Area::Hamstrings)
+        .unwrap();
     assert_eq!(*why, LeftOut::Injured);
     assert!(line.contains("physiotherapist"), "{line}");
 }
@@ -104,12 +152,24 @@ fn only_owned_tools_are_used() {
     a.tools = vec![Tool::FoamRoller];
     let plan = plan(&a, &catalog, &Settings::default()).unwrap();
     // The lower back needs balls.
-    assert!(plan.left_out.iter().any(|(a, w, _)| *a == Area::LowerBack && *w == LeftOut::NoTool));
+    assert!(
+        plan.left_out
+            .iter()
+            .any(|(a, w, _)| *a == Area::LowerBack && *w == LeftOut::NoTool)
+    );
     assert!(plan.planned.iter().all(|p| p.tool == Tool::FoamRoller));
     a.tools = vec![Tool::TennisBall];
     let plan = super::plan(&a, &catalog, &Settings::default()).unwrap();
-    let back = plan.planned.iter().find(|p| p.area == Area::LowerBack).unwrap();
-    assert!(back.reason.contains("With your tennis ball"), "{}", back.reason);
+    let back = plan
+        .planned
+        .iter()
+        .find(|p| p.area == Area::LowerBack)
+        .unwrap();
+    assert!(
+        back.reason.contains("With your tennis ball"),
+        "{}",
+        back.reason
+    );
 }
 
 #[test]
@@ -126,7 +186,10 @@ fn nothing_sore_and_bad_minutes_are_told() {
     );
     let mut a = answers("calves=3", 10, Moment::After);
     a.injured.insert(Area::Calves);
-    assert!(matches!(plan(&a, &catalog, &settings), Err(PlanError::AllLeftOut(_))));
+    assert!(matches!(
+        plan(&a, &catalog, &settings),
+        Err(PlanError::AllLeftOut(_))
+    ));
 }
 
 #[test]
@@ -134,18 +197,34 @@ fn before_a_workout_is_brisk_and_a_rest_day_holds_longer() {
     let catalog = catalog();
     let settings = Settings::default();
     let before = plan(&answers("quads=8", 10, Moment::Before), &catalog, &settings).unwrap();
-    let quads = before.routine.steps.iter().find(|s| s.exercise == "quads").unwrap();
+    let quads = before
+        .routine
+        .steps
+        .iter()
+        .find(|s| s.exercise == "quads")
+        .unwrap();
     assert_eq!(quads.holds, 0);
     assert_eq!(quads.pace_cm_per_s, Some(4.0));
-    let rest = plan(&answers("quads=8", 10, Moment::RestDay), &catalog, &settings).unwrap();
-    let quads = rest.routine.steps.iter().find(|s| s.exercise == "quads").unwrap();
+    let rest = plan(
+        &answers("quads=8", 10, Moment::RestDay),
+        &catalog,
+        &settings,
+    )
+    .unwrap();
+    let quads = rest
+        .routine
+        .steps
+        .iter()
+        .find(|s| s.exercise == "quads")
+        .unwrap();
     assert_eq!(quads.hold_seconds, Some(30));
     assert!(quads.holds >= 1);
 }
 
 #[test]
 fn ratings_read_as_the_command_line_writes_them() {
-    let r = Answers::parse_ratings("calves=7, left-calf=8,lower-back=5,right-side-of-back=2").unwrap();
+    let r =
+        Answers::parse_ratings("calves=7, left-calf=8,lower-back=5,right-side-of-back=2").unwrap();
     assert_eq!(r[&spot(Area::Calves, Some(Side::Left))], 8);
     assert_eq!(r[&spot(Area::Calves, Some(Side::Right))], 7);
     assert_eq!(r[&spot(Area::LowerBack, Some(Side::Left))], 5);
@@ -153,11 +232,25 @@ fn ratings_read_as_the_command_line_writes_them() {
     // One side wins wherever it is written.
     let r = Answers::parse_ratings("left-calves=2,calves=9").unwrap();
     assert_eq!(r[&spot(Area::Calves, Some(Side::Left))], 2);
-    assert_eq!(Answers::parse_ratings("upper-back=4").unwrap()[&spot(Area::UpperBack, None)], 4);
+    assert_eq!(
+        Answers::parse_ratings("upper-back=4").unwrap()[&spot(Area::UpperBack, None)],
+        4
+    );
     let unknown = Answers::parse_ratings("calfs=7").unwrap_err();
-    assert!(unknown.contains("'calfs' is not an area") && unknown.contains("lower-back"), "{unknown}");
-    assert!(Answers::parse_ratings("calves=11").unwrap_err().contains("0 to 10"));
-    assert!(Answers::parse_ratings("calves").unwrap_err().contains("name=number"));
+    assert!(
+        unknown.contains("'calfs' is not an area") && unknown.contains("lower-back"),
+        "{unknown}"
+    );
+    assert!(
+        Answers::parse_ratings("calves=11")
+            .unwrap_err()
+            .contains("0 to 10")
+    );
+    assert!(
+        Answers::parse_ratings("calves")
+            .unwrap_err()
+            .contains("name=number")
+    );
     assert!(Answers::parse_ratings("left-upper-back=3").is_err());
 }
 

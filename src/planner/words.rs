@@ -26,7 +26,7 @@ pub(super) fn reason(p: &Planned, exercise: &Exercise, step: &Step, moment: Mome
     match p.why {
         Why::NextTo(next) => {
             out.push_str(&format!(
-                "a light pass, as it sits next to your {}; there was time to spare.",
+                "a light pass, as it sits next to your {}.",
                 next.lower()
             ));
         }
@@ -130,7 +130,10 @@ pub(super) fn summary(
             answers.minutes
         )
     };
-    let short = left_out.iter().filter(|(_, w, _)| *w == LeftOut::NoTime).count();
+    let short = left_out
+        .iter()
+        .filter(|(_, w, _)| *w == LeftOut::NoTime)
+        .count();
     if short > 0 {
         out.push_str(&format!(
             " {short} sore area{} did not fit: see below.",
