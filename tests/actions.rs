@@ -74,6 +74,24 @@ fn card_after(dir: &Path, keys: &[egui::Key]) -> Screen {
     screen(&harness)
 }
 
+/// The body map, opened with Ctrl+B from the library.
+fn planner(dir: &Path) -> Harness {
+    let mut harness = library(dir);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    harness.run();
+    harness.run();
+    assert_eq!(screen(&harness), Screen::Planner);
+    harness
+}
+
+/// The spot selected on the map, and the middle of its button on screen.
+fn map_selection(h: &Harness) -> (rollcoach::model::body_map::Spot, egui::Pos2) {
+    let view = &h.state().state().planner;
+    let spot = view.selected();
+    let name = rollcoach::ui::planner::spot_text(spot, &view.answers);
+    (spot, h.get_by_label(&name).rect().center())
+}
+
 fn card(id: &str) -> Screen {
     Screen::Card { id: id.into() }
 }
@@ -364,6 +382,66 @@ fn check(action: Action, shortcut: &KeyboardShortcut) {
                 h.state().state().history.as_ref().unwrap().sessions.len(),
                 1
             );
+        }
+        ShowPlanner => {
+            let mut h = library(dir);
+            press(&mut h, shortcut);
+            assert_eq!(screen(&h), Screen::Planner);
+            h.get_by_label("What hurts today?");
+        }
+        MapLeft | MapRight | MapUp | MapDown => {
+            let mut h = planner(dir);
+            let (from, at) = map_selection(&h);
+            press(&mut h, shortcut);
+            h.run();
+            let (to, now) = map_selection(&h);
+            assert_ne!(from, to, "{action:?}");
+            let moved = now - at;
+            let (along, dir) = match action {
+                MapLeft => (-moved.x, "left"),
+                MapRight => (moved.x, "right"),
+                MapUp => (-moved.y, "up"),
+                _ => (moved.y, "down"),
+            };
+            assert!(along > 0.0, "{action:?}: {from:?} to {to:?} is not {dir}");
+        }
+        ClearRating | ToggleInjured => {
+            let mut h = planner(dir);
+            h.key_press(egui::Key::Num7);
+            h.run();
+            let spot = h.state().state().planner.selected();
+            assert_eq!(h.state().state().planner.answers.rating(spot), 7);
+            press(&mut h, shortcut);
+            let answers = &h.state().state().planner.answers;
+            if action == ClearRating {
+                assert_eq!(answers.rating(spot), 0);
+            } else {
+                assert!(answers.injured.contains(&spot.area));
+                press(&mut h, shortcut);
+                assert!(h.state().state().planner.answers.injured.is_empty());
+            }
+        }
+        StartPlan => {
+            let mut h = planner(dir);
+            h.key_press(egui::Key::Num7);
+            h.run();
+            h.run();
+            press(&mut h, shortcut);
+            assert_eq!(screen(&h), Screen::Player);
+            let recording = h.state().state().recording.clone().unwrap();
+            assert!(recording.checked_in && !recording.before.is_empty());
+        }
+        SavePlan => {
+            let mut h = planner(dir);
+            h.key_press(egui::Key::Num7);
+            h.run();
+            h.run();
+            press(&mut h, shortcut);
+            let saved = h.state().state().planner.saved.clone();
+            assert!(saved.is_some_and(|s| s.contains("My routines")));
+            let routines = &h.state().state().editor.routines;
+            assert_eq!(routines.len(), 1);
+            assert!(routines[0].routine.name.starts_with("Plan: calves"));
         }
         ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | NewRoutine | ImportRoutine
         | ExportRoutine | SaveSettingsAgain | ExportHistory => {

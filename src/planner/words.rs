@@ -39,7 +39,14 @@ pub(super) fn reason(p: &Planned, exercise: &Exercise, step: &Step, moment: Mome
             } else {
                 ("right", "left")
             };
-            out.push_str(&format!("you rated the left {left} and the right {right}"));
+            if left.min(right) == 0 {
+                let rated = left.max(right);
+                out.push_str(&format!(
+                    "you rated the {sorer} {rated} and not the {other}"
+                ));
+            } else {
+                out.push_str(&format!("you rated the left {left} and the right {right}"));
+            }
             match step.more_on {
                 Some(more) => out.push_str(&format!(
                     ", so the {sorer} side rolls {} s longer.",

@@ -309,7 +309,7 @@ fn buttons_ui(ui: &mut egui::Ui, check_in: &mut CheckIn, commands: &mut Commands
 }
 
 /// A word for a rating, beside its number.
-fn soreness_word(value: u8) -> &'static str {
+pub(crate) fn soreness_word(value: u8) -> &'static str {
     match value {
         0 => "not at all",
         1..=3 => "a little",

@@ -30,6 +30,7 @@ pub fn bar(
         };
         for screen in [
             Action::ShowLibrary,
+            Action::ShowPlanner,
             Action::ShowRoutines,
             Action::EditRoutines,
             Action::ShowProgress,

@@ -27,6 +27,7 @@ pub mod pacing;
 mod page;
 mod panel;
 pub mod path_prompt;
+pub mod planner;
 pub mod player;
 pub mod progress;
 mod routines;

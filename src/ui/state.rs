@@ -34,6 +34,8 @@ pub enum Screen {
     CheckIn,
     /// The history.
     Progress,
+    /// "What hurts today?": the body map and its plan.
+    Planner,
 }
 
 /// What the history will keep of the routine playing.
@@ -93,6 +95,11 @@ pub struct AppState {
     pub history: Option<crate::history::History>,
     /// The Progress screen's choices.
     pub progress: crate::ui::progress::ProgressView,
+    /// The body map's answers and plan.
+    pub planner: crate::ui::planner::PlannerView,
+    /// The safety screen was opened from the body map: going back returns
+    /// there.
+    pub safety_from_planner: bool,
     /// The routine playing: when it started and the check-in before it.
     pub recording: Option<Recording>,
     /// The history file of the session just ended, until the check-in
@@ -132,6 +139,8 @@ impl AppState {
             check_in: None,
             history: None,
             progress: Default::default(),
+            planner: Default::default(),
+            safety_from_planner: false,
             recording: None,
             just_recorded: None,
             drawn: None,
@@ -173,6 +182,7 @@ impl AppState {
             Screen::Summary => Place::Summary,
             Screen::CheckIn => Place::CheckIn,
             Screen::Progress => Place::Progress,
+            Screen::Planner => Place::Planner,
             Screen::Player => match &self.player {
                 Some(p) if p.confirming_stop => Place::StopQuestion,
                 _ => Place::Player,

@@ -36,11 +36,13 @@ pub enum Place {
     CheckIn,
     /// The history: days rolled, minutes, soreness over time.
     Progress,
+    /// "What hurts today?": the body map and the plan made from it.
+    Planner,
 }
 
 impl Place {
     /// Every place, in the order the shortcuts window lists them.
-    pub const ALL: [Place; 11] = [
+    pub const ALL: [Place; 12] = [
         Place::Safety,
         Place::Library,
         Place::Card,
@@ -52,6 +54,7 @@ impl Place {
         Place::Summary,
         Place::CheckIn,
         Place::Progress,
+        Place::Planner,
     ];
 
     /// Its name, as the shortcuts window shows it.
@@ -68,6 +71,7 @@ impl Place {
             Place::Summary => "Summary",
             Place::CheckIn => "Check-in",
             Place::Progress => "Progress",
+            Place::Planner => "Body map",
         }
     }
 
@@ -96,6 +100,7 @@ const ANYWHERE: &[Place] = &[
     Place::Summary,
     Place::CheckIn,
     Place::Progress,
+    Place::Planner,
 ];
 
 /// A user action.
@@ -113,6 +118,7 @@ pub enum Action {
     EditRoutines,
     ShowSettings,
     ShowProgress,
+    ShowPlanner,
     // The safety screen.
     AcceptSafety,
     // Back from a card or the safety screen.
@@ -163,6 +169,15 @@ pub enum Action {
     // Progress.
     ExportHistory,
     UndoDeleteSession,
+    // The body map.
+    MapLeft,
+    MapRight,
+    MapUp,
+    MapDown,
+    ClearRating,
+    ToggleInjured,
+    StartPlan,
+    SavePlan,
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -203,7 +218,7 @@ impl Action {
 
 impl Action {
     /// Every action, in the order the shortcuts window lists them.
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 56] = [
         Action::AcceptSafety,
         Action::BackToLibrary,
         Action::SearchLibrary,
@@ -241,11 +256,20 @@ impl Action {
         Action::SkipCheckIn,
         Action::ExportHistory,
         Action::UndoDeleteSession,
+        Action::MapLeft,
+        Action::MapRight,
+        Action::MapUp,
+        Action::MapDown,
+        Action::ClearRating,
+        Action::ToggleInjured,
+        Action::StartPlan,
+        Action::SavePlan,
         Action::ShowLibrary,
         Action::ShowRoutines,
         Action::EditRoutines,
         Action::ShowSettings,
         Action::ShowProgress,
+        Action::ShowPlanner,
         Action::ShowSafety,
         Action::ShowShortcuts,
         Action::TextLarger,
@@ -267,6 +291,7 @@ impl Action {
             EditRoutines => "My routines",
             ShowSettings => "Settings",
             ShowProgress => "Progress",
+            ShowPlanner => "What hurts?",
             AcceptSafety => "I understand, let's roll",
             BackToLibrary | FinishSummary => "Back to the library",
             SearchLibrary => "Search",
@@ -303,6 +328,14 @@ impl Action {
             SkipCheckIn => "Skip",
             ExportHistory => "Export to CSV...",
             UndoDeleteSession => "Undo",
+            MapLeft => "Select the area to the left",
+            MapRight => "Select the area to the right",
+            MapUp => "Select the area above",
+            MapDown => "Select the area below",
+            ClearRating => "Clear",
+            ToggleInjured => "Injured",
+            StartPlan => "Start",
+            SavePlan => "Save to My routines",
         }
     }
 
@@ -331,6 +364,7 @@ impl Action {
             EditRoutines => "Make and change your own routines",
             ShowSettings => "Units, timings, sound, look and tools",
             ShowProgress => "Your sessions: days rolled, minutes, soreness over time",
+            ShowPlanner => "Mark what hurts on a body map and get a routine made for it",
             AcceptSafety => "Accept and continue",
             BackToLibrary => "Back to the library",
             SearchLibrary => "Search (Enter or Down: to the results)",
@@ -370,6 +404,14 @@ impl Action {
             SkipCheckIn => "Go on without rating",
             ExportHistory => "Save the whole history as a spreadsheet file (CSV)",
             UndoDeleteSession => "Bring back the session deleted last",
+            MapLeft => "Select the area to the left on the map",
+            MapRight => "Select the area to the right on the map",
+            MapUp => "Select the area above on the map",
+            MapDown => "Select the area below on the map",
+            ClearRating => "Clear the selected area's rating",
+            ToggleInjured => "Mark the selected area injured (left out), or not",
+            StartPlan => "Start the planned routine",
+            SavePlan => "Keep the planned routine as one of your routines",
         }
     }
 
@@ -413,6 +455,15 @@ impl Action {
             ContinueCheckIn => const { &[key(Key::Enter)] },
             SkipCheckIn => const { &[key(Key::Escape)] },
             UndoDeleteSession => const { &[command(Key::Z)] },
+            ShowPlanner => const { &[command(Key::B)] },
+            MapLeft => const { &[key(Key::ArrowLeft)] },
+            MapRight => const { &[key(Key::ArrowRight)] },
+            MapUp => const { &[key(Key::ArrowUp)] },
+            MapDown => const { &[key(Key::ArrowDown)] },
+            ClearRating => const { &[key(Key::Delete), key(Key::Backspace)] },
+            ToggleInjured => const { &[key(Key::I)] },
+            StartPlan => const { &[command(Key::Enter)] },
+            SavePlan => const { &[command(Key::S)] },
             ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | NewRoutine
             | ImportRoutine | ExportRoutine | SaveSettingsAgain | ExportHistory => &[],
         }
@@ -423,7 +474,8 @@ impl Action {
         use Action::*;
         match self {
             ShowSafety | TextLarger | TextSmaller | ShowShortcuts | Quit => ANYWHERE,
-            ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | ShowProgress => &[
+            ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | ShowProgress
+            | ShowPlanner => &[
                 Place::Safety,
                 Place::Library,
                 Place::Card,
@@ -432,6 +484,7 @@ impl Action {
                 Place::Settings,
                 Place::Summary,
                 Place::Progress,
+                Place::Planner,
             ],
             AcceptSafety => &[Place::Safety],
             BackToLibrary => &[Place::Card, Place::Safety],
@@ -446,7 +499,10 @@ impl Action {
             ConfirmStop | CancelStop => &[Place::StopQuestion],
             FinishSummary => &[Place::Summary],
             SaveSettingsAgain => &[Place::Settings],
-            Rate(_) | RateUp | RateDown | ContinueCheckIn | SkipCheckIn => &[Place::CheckIn],
+            Rate(_) | RateUp | RateDown => &[Place::CheckIn, Place::Planner],
+            ContinueCheckIn | SkipCheckIn => &[Place::CheckIn],
+            MapLeft | MapRight | MapUp | MapDown | ClearRating | ToggleInjured | StartPlan
+            | SavePlan => &[Place::Planner],
             ExportHistory | UndoDeleteSession => &[Place::Progress],
         }
     }

@@ -71,10 +71,22 @@ impl RollcoachApp {
         use Action::*;
         match action {
             ShowSafety => {
+                self.state.safety_from_planner = self.state.screen == Screen::Planner;
                 self.state.screen = Screen::Safety {
                     first_run: !self.state.settings.safety_acknowledged,
                 }
             }
+            ShowPlanner => self.show_planner(),
+            Rate(_) | RateUp | RateDown | MapLeft | MapRight | MapUp | MapDown | ClearRating
+            | ToggleInjured
+                if self.state.screen == Screen::Planner =>
+            {
+                let state = &mut self.state;
+                state.planner.run(action, &state.catalog);
+            }
+            StartPlan => self.start_plan(ctx),
+            SavePlan => self.save_plan(),
+            MapLeft | MapRight | MapUp | MapDown | ClearRating | ToggleInjured => {}
             AcceptSafety => self.accept_safety(ctx),
             BackToLibrary => self.back_to_library(),
             ShowLibrary | FinishSummary => self.show_library(),
@@ -155,6 +167,10 @@ impl RollcoachApp {
             Screen::Safety { first_run: false } if self.state.player.is_some() => {
                 self.state.screen = Screen::Player;
             }
+            Screen::Safety { first_run: false } if self.state.safety_from_planner => {
+                self.state.safety_from_planner = false;
+                self.state.screen = Screen::Planner;
+            }
             _ => self.show_library(),
         }
     }
@@ -203,6 +219,7 @@ fn leaves_editor(command: &Command) -> bool {
                 | Action::ShowSafety
                 | Action::ShowSettings
                 | Action::ShowProgress
+                | Action::ShowPlanner
                 | Action::Quit
         ),
         Command::OpenCard(_)
@@ -219,7 +236,13 @@ fn leaves_safety(command: &Command) -> bool {
     matches!(
         command,
         Command::Run(
-            ShowLibrary | ShowRoutines | EditRoutines | ShowSettings | ShowProgress | BackToLibrary
+            ShowLibrary
+                | ShowRoutines
+                | EditRoutines
+                | ShowSettings
+                | ShowProgress
+                | ShowPlanner
+                | BackToLibrary
         ) | Command::OpenCard(_)
             | Command::EditRoutine(_)
     )

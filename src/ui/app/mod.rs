@@ -5,6 +5,7 @@
 mod awake;
 mod handle;
 mod history;
+mod planner;
 mod playing;
 mod routines;
 mod settings;

@@ -180,7 +180,7 @@ impl RollcoachApp {
     }
 
     /// Reads the routine files again, for the editor and the routines list.
-    fn reload_routines(&mut self) -> Vec<crate::store::FileProblem> {
+    pub(super) fn reload_routines(&mut self) -> Vec<crate::store::FileProblem> {
         let Some(files) = &self.routine_files else {
             return Vec::new();
         };

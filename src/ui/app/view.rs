@@ -123,6 +123,9 @@ fn screen(ui: &mut egui::Ui, state: &mut AppState, now: Duration, commands: &mut
                 commands,
             );
         }
+        Screen::Planner => {
+            crate::ui::planner::show(ui, &mut state.planner, catalog, chosen, commands);
+        }
         Screen::Summary => match &state.summary {
             Some(s) => summary::show(ui, s, commands),
             None => commands.push(Command::Run(Action::ShowLibrary)),
