@@ -231,6 +231,13 @@ pub fn show(
                 )
                 .wrap(),
             );
+            if ui
+                .link("Who should not roll, and when to see a professional first")
+                .on_hover_text(Action::ShowSafety.tooltip())
+                .clicked()
+            {
+                commands.push(Action::ShowSafety.into());
+            }
             ui.add_space(6.0);
             crate::ui::page::show(ui, "planner", |ui| {
                 let total = ui.available_width();
@@ -242,16 +249,18 @@ pub fn show(
                     ui.horizontal_top(|ui| {
                         ui.allocate_ui_with_layout(Vec2::new(left, 0.0), column, |ui| {
                             ui.set_max_width(left);
-                            map_column(ui, view, catalog, commands);
+                            map_column(ui, view, catalog, true);
                         });
                         ui.add_space(gap);
                         ui.allocate_ui_with_layout(Vec2::new(right, 0.0), column, |ui| {
                             ui.set_max_width(right);
+                            selected_ui(ui, view);
+                            ui.add_space(10.0);
                             plan_column(ui, view, catalog, settings, commands);
                         });
                     });
                 } else {
-                    map_column(ui, view, catalog, commands);
+                    map_column(ui, view, catalog, false);
                     ui.add_space(12.0);
                     plan_column(ui, view, catalog, settings, commands);
                 }
@@ -265,12 +274,7 @@ pub fn show(
 }
 
 /// The map, its key and the selected area's rating.
-fn map_column(
-    ui: &mut egui::Ui,
-    view: &mut PlannerView,
-    catalog: &Catalog,
-    commands: &mut Commands,
-) {
+fn map_column(ui: &mut egui::Ui, view: &mut PlannerView, catalog: &Catalog, wide: bool) {
     if let Some(from) = view.started_from.clone() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Started from {from}.")).weak());
@@ -281,8 +285,10 @@ fn map_column(
             }
         });
     }
+    // As tall as the window leaves room for, so the whole figure shows.
     let width = ui.available_width();
-    let height = (width * 0.95).clamp(260.0, 560.0);
+    let room = ui.clip_rect().bottom() - ui.cursor().top() - 24.0;
+    let height = (width * 0.95).min(room).clamp(260.0, 560.0);
     let selected = view.selected();
     let (input, placement) = map::show(
         ui,
@@ -296,15 +302,9 @@ fn map_column(
         view.selected = Some(spot);
     }
     map::legend(ui);
-    ui.add_space(8.0);
-    selected_ui(ui, view);
-    ui.add_space(4.0);
-    if ui
-        .link("Who should not roll, and when to see a professional first")
-        .on_hover_text(Action::ShowSafety.tooltip())
-        .clicked()
-    {
-        commands.push(Action::ShowSafety.into());
+    if !wide {
+        ui.add_space(8.0);
+        selected_ui(ui, view);
     }
 }
 

@@ -196,13 +196,13 @@ fn add_ui(
 /// The name, Start and Save.
 fn go_ui(ui: &mut egui::Ui, view: &mut PlannerView, catalog: &Catalog, commands: &mut Commands) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("Name:");
+        let label = ui.label("Routine name:");
         let response = ui.add(
             egui::TextEdit::singleline(&mut view.name)
                 .desired_width(320.0)
                 .char_limit(crate::model::limits::routine::NAME_CHARS),
         );
-        response.widget_info(|| egui::WidgetInfo::text_edit(true, "", &view.name, "Routine name"));
+        let response = response.labelled_by(label.id);
         if response.changed() {
             view.saved = None;
             view.save_problem = None;
