@@ -472,3 +472,20 @@ fn progress_fits() {
         }
     }
 }
+
+#[test]
+fn the_body_map_and_its_plan_fit() {
+    check("the body map with a plan", |h| {
+        open(h, "What hurts?");
+        h.get_by_label("What hurts today?");
+        // The calves and the lower back rated, a plan with a side longer.
+        h.key_press(egui::Key::Num8);
+        h.run();
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+        h.key_press(egui::Key::Num4);
+        h.run();
+        h.run();
+        h.get_by_label_contains("Calves, ");
+    });
+}

@@ -17,8 +17,12 @@ pub fn bar(
     commands: &mut Commands,
 ) -> egui::Rect {
     let bar = egui::MenuBar::new().ui(ui, |ui| {
-        ui.label(RichText::new("Rollcoach").strong());
-        ui.separator();
+        // In a narrow window (or with large text) the screens need the room
+        // more than the app's name does: the title bar has it too.
+        if ui.available_width() >= 720.0 {
+            ui.label(RichText::new("Rollcoach").strong());
+            ui.separator();
+        }
         let accepted = settings.safety_acknowledged;
         let why = if accepted {
             format!(
