@@ -17,6 +17,11 @@
 //! over ten years of daily sessions (3,650 files). Before it,
 //! `history_load_ms_median` is how long reading those files takes
 //! (budget: under 200 ms), which the app does on a thread of its own.
+//!
+//! Last, the body map: `plan_ms_median` and `plan_ms_max` are how long the
+//! planner takes for the hardest answers (every area rated, an hour, the
+//! voice on; budget: well under a second, the "at once"), and the
+//! `planner` scene is the body map with a plan on screen.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failed test
 
@@ -298,6 +303,55 @@ fn main() {
                 .as_ref()
                 .is_some_and(|h| h.sessions.len() == written)
     });
+
+    plan_times(if quick { 2 } else { 30 });
+    let mut planner = Scene::new(None, Duration::from_millis(16));
+    for (key, modifiers) in [
+        (egui::Key::B, egui::Modifiers::COMMAND),
+        (egui::Key::Num7, egui::Modifiers::NONE),
+        (egui::Key::ArrowUp, egui::Modifiers::NONE),
+        (egui::Key::Num5, egui::Modifiers::NONE),
+    ] {
+        planner.events.push(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        });
+        // One key a frame, as typed.
+        planner.frame();
+        planner.frame();
+    }
+    measure("planner", frames, &mut planner, |app| {
+        matches!(&app.state().screen, rollcoach::ui::Screen::Planner)
+            && !app.state().planner.rows.is_empty()
+    });
+}
+
+/// The planner's time for every area rated, each side its own, for an
+/// hour after a workout.
+fn plan_times(runs: usize) {
+    use rollcoach::model::body_map::Spot;
+    use rollcoach::planner::{Answers, Moment, plan};
+    let catalog = Catalog::builtin().expect("the built-in catalog");
+    let settings = rollcoach::model::Settings::default();
+    let mut answers = Answers::new(60, Moment::After, &rollcoach::model::Tool::ALL);
+    for (i, spot) in Spot::all().into_iter().enumerate() {
+        answers.rate(spot, 1 + (i % 10) as u8);
+    }
+    let times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let made = plan(&answers, &catalog, &settings).expect("a plan");
+            let ms = start.elapsed().as_secs_f64() * 1e3;
+            assert!(!made.routine.steps.is_empty());
+            ms
+        })
+        .collect();
+    let max = times.iter().copied().fold(0.0, f64::max);
+    println!("plan_ms_median={:.1}", median(times));
+    println!("plan_ms_max={max:.1}");
 }
 
 /// Whether the app is playing a routine, in a rolling phase or not.
