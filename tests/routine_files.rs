@@ -75,7 +75,10 @@ fn routines_round_trip_and_same_names_get_their_own_files() {
     assert_eq!(loaded.routines.len(), 2, "both show up");
     assert_eq!(loaded.routines[0].routine, routine("Legs day"));
     let text = std::fs::read_to_string(&a.path).unwrap();
-    assert!(text.contains(&format!("version: {ROUTINE_VERSION}")), "{text}");
+    assert!(
+        text.contains(&format!("version: {ROUTINE_VERSION}")),
+        "{text}"
+    );
     assert!(text.contains("more_on: Some(("), "{text}");
     assert!(text.contains("\n"), "pretty-printed");
 }
@@ -130,7 +133,10 @@ fn a_version_1_file_loads_with_its_numbers_as_its_own() {
     // Saved again, it says so in the new format, and reads back the same.
     files.save(&loaded.routines[0]).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains(&format!("version: {ROUTINE_VERSION}")), "{saved}");
+    assert!(
+        saved.contains(&format!("version: {ROUTINE_VERSION}")),
+        "{saved}"
+    );
     assert!(saved.contains("hold_seconds: Some(20)"), "{saved}");
     assert_eq!(&files.load_all().routines[0].routine, old);
 }

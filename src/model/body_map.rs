@@ -137,6 +137,20 @@ pub struct Placed {
     pub shape: Shape,
 }
 
+impl Placed {
+    /// The shape and its mirror image on the other side (the same shape
+    /// twice for one across the middle).
+    pub fn both_sides(self) -> [Placed; 2] {
+        [
+            self,
+            Placed {
+                view: self.view,
+                shape: self.shape.mirrored(),
+            },
+        ]
+    }
+}
+
 /// One area on the map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MapArea {

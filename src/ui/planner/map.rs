@@ -209,6 +209,29 @@ fn paint(painter: &egui::Painter, place: &Placement, p: Placed, fill: Color32, s
     }
 }
 
+/// Paints one shape of a spot: shaded by its rating, or hatched when its
+/// area is injured.
+fn paint_spot(
+    painter: &egui::Painter,
+    place: &Placement,
+    p: Placed,
+    colours: &Colours,
+    spot: Spot,
+    answers: &Answers,
+    outline: Stroke,
+) {
+    let injured = answers.injured.contains(&spot.area);
+    let fill = match answers.rating(spot) {
+        _ if injured => colours.injured.gamma_multiply(0.35),
+        0 => colours.free,
+        r => colours.rated(r),
+    };
+    paint(painter, place, p, fill, outline);
+    if injured {
+        hatch(painter, place, p, colours.injured);
+    }
+}
+
 /// Hatches a shape with short slanted lines: injured, left out.
 fn hatch(painter: &egui::Painter, place: &Placement, p: Placed, colour: Color32) {
     let ((x0, y0), (x1, y1)) = p.shape.bounds();
@@ -251,13 +274,7 @@ pub fn show(
     let mut input = MapInput::default();
     // The figure, both views.
     for part in &map.figure {
-        for p in [
-            *part,
-            Placed {
-                view: part.view,
-                shape: part.shape.mirrored(),
-            },
-        ] {
+        for p in part.both_sides() {
             paint(
                 &painter,
                 &place,
@@ -269,20 +286,9 @@ pub fn show(
     }
     // The areas.
     for spot in Spot::all() {
-        let injured = answers.injured.contains(&spot.area);
-        let rating = answers.rating(spot);
         for p in map.shapes_of(spot) {
-            let fill = if injured {
-                colours.injured.gamma_multiply(0.35)
-            } else if rating > 0 {
-                colours.rated(rating)
-            } else {
-                colours.free
-            };
-            paint(&painter, &place, p, fill, Stroke::new(1.0, colours.outline));
-            if injured {
-                hatch(&painter, &place, p, colours.injured);
-            }
+            let outline = Stroke::new(1.0, colours.outline);
+            paint_spot(&painter, &place, p, &colours, spot, answers, outline);
         }
     }
     // The selection over everything.
@@ -294,26 +300,20 @@ pub fn show(
             Color32::TRANSPARENT,
             Stroke::new(3.0, colours.selected),
         );
-        let fill = if answers.injured.contains(&selected.area) {
-            colours.injured.gamma_multiply(0.35)
-        } else {
-            match answers.rating(selected) {
-                0 => colours.free,
-                r => colours.rated(r),
-            }
-        };
-        paint(&painter, &place, p, fill, Stroke::NONE);
+        paint_spot(
+            &painter,
+            &place,
+            p,
+            &colours,
+            selected,
+            answers,
+            Stroke::NONE,
+        );
     }
     // The bones and joints to keep off.
     for bony in &map.bony {
         for part in &bony.shapes {
-            for p in [
-                *part,
-                Placed {
-                    view: part.view,
-                    shape: part.shape.mirrored(),
-                },
-            ] {
+            for p in part.both_sides() {
                 paint(
                     &painter,
                     &place,
