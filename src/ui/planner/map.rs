@@ -268,6 +268,13 @@ pub fn show(
     size: Vec2,
 ) -> (MapInput, Placement) {
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            "Body map, from the front and from the back: pick an area",
+        )
+    });
     let place = Placement::new(rect);
     let colours = Colours::of(ui);
     let painter = ui.painter_at(rect.expand(4.0));
