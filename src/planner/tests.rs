@@ -6,6 +6,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::model::body_map::Spot;
+use crate::model::{Side, Sides};
+use crate::session::Timeline;
 
 fn catalog() -> Catalog {
     Catalog::builtin().unwrap()
